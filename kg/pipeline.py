@@ -1,0 +1,92 @@
+"""The build pipeline: report files -> extractions -> resolved graph -> store.
+
+Reports stream through in chunks, so memory stays flat however many there are;
+each chunk is resolved against what the store already holds.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import ReportError
+from kg.model import Extraction
+from kg.resolve import resolve
+from kg.store.base import GraphStore
+from kg import writer
+
+CHUNK_REPORTS = 200
+
+
+@dataclass
+class Skipped:
+    """A report that was not loaded, and why (one line)."""
+
+    path: str
+    problem: str
+
+
+@dataclass
+class BuildResult:
+    """What a build did: reports read and skipped, rows written."""
+
+    read: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    nodes_written: int = 0
+    edges_written: int = 0
+
+
+def extract_file(path: Path) -> Extraction:
+    """Read and extract one report; any failure becomes a ReportError naming the file."""
+    from loaders.extract import extract
+    from loaders.read import read_report
+
+    report = read_report(path)
+    try:
+        return extract(report)
+    except ReportError:
+        raise
+    except Exception as exc:  # one bad report must not stop the others
+        raise ReportError(f"{path}: extraction failed: {type(exc).__name__}: {exc}") from exc
+
+
+def extract_files(paths: Iterable[Path], skipped: list[Skipped],
+                  on_progress: Callable[[Path], None] | None = None) -> Iterator[Extraction]:
+    """Extractions of the readable reports; the others are appended to `skipped`."""
+    for path in paths:
+        try:
+            yield extract_file(path)
+        except ReportError as exc:
+            skipped.append(Skipped(str(path), str(exc)))
+        finally:
+            if on_progress:
+                on_progress(path)
+
+
+def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+    chunk: list[Extraction] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def build(store: GraphStore, paths: Iterable[Path], *, aliases: Iterable[tuple[str, str, str]] = (),
+          on_progress: Callable[[Path], None] | None = None, chunk_size: int = CHUNK_REPORTS) -> BuildResult:
+    """Extract, resolve and load reports into `store`; loading the same reports again changes nothing."""
+    result = BuildResult()
+    alias_rows = list(aliases)
+    writer.prepare(store)
+    for chunk in _chunks(extract_files(paths, result.skipped, on_progress), chunk_size):
+        first = resolve(chunk, aliases=alias_rows)
+        elements = {(d["label"], k) for _, d in first.graph.nodes(data=True) for k in d["match_keys"]}
+        known = writer.known_keys(store, elements)
+        resolution = resolve(chunk, aliases=alias_rows, known=known) if known else first
+        nodes, edges = writer.write_graph(store, resolution.graph)
+        result.read += len(chunk)
+        result.nodes_written += nodes
+        result.edges_written += edges
+    return result

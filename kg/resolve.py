@@ -1,0 +1,240 @@
+"""Entity resolution: one node per real-world thing across all reports.
+
+Every surface form gets a match key (kg.names). Forms of one extracted entity are
+joined; so are forms that share a match key across reports, rows of the alias
+table, a short company name that abbreviates exactly one longer one, and keys
+already in the store. Each join is recorded with its reason for `kg resolve --dry-run`.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from kg import names
+from kg.model import Entity, Extraction
+
+Element = tuple[str, str]  # (entity type, match key)
+
+
+@dataclass(frozen=True)
+class Join:
+    """Why two match keys were put in one entity."""
+
+    type: str
+    a: str
+    b: str
+    reason: str
+
+
+@dataclass
+class Resolution:
+    """The resolved graph and the joins that made it."""
+
+    graph: nx.MultiDiGraph
+    joins: list[Join] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Element, Element] = {}
+
+    def find(self, x: Element) -> Element:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Element, b: Element) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def load_alias_table(extra: Iterable[Path] = ()) -> list[tuple[str, str, str]]:
+    """(type, canonical, alias) rows of the shipped alias table plus any user tables."""
+    sources = [resources.files("ontology").joinpath("aliases.csv").read_text(encoding="utf-8")]
+    sources += [Path(p).read_text(encoding="utf-8-sig") for p in extra]
+    rows = []
+    for text in sources:
+        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        for row in csv.DictReader(lines):
+            rows.append((row["type"].strip(), row["canonical"].strip(), row["alias"].strip()))
+    return rows
+
+
+class _ReportContext:
+    """Per-report facts that relative forms (管委会, 区党工委, 高新区) are resolved against."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.report_id = extraction.report.id
+        parks = [e for e in extraction.entities if e.type == "Park"]
+        self.park_forms: list[tuple[str, str]] = []
+        for park in parks:
+            key = self.park_key(park)
+            for form in park.forms():
+                self.park_forms.append((names.normalize(form), key))
+        self.park_forms.sort(key=lambda p: len(p[0]), reverse=True)
+        main = max(parks, key=lambda e: len(e.spans), default=None)
+        self.zone_key = self.park_key(main) if main else f"{self.report_id}#"
+
+    def park_key(self, park: Entity) -> str:
+        keys = [names.park_key(form) for form in park.forms()]
+        specific = [k for k, ok in keys if ok]
+        return specific[0] if specific else f"{self.report_id}#{keys[0][0]}"
+
+    def key(self, entity_type: str, form: str) -> str:
+        """The match key of one form of an entity of this report."""
+        if entity_type == "Park":
+            key, specific = names.park_key(form)
+            return key if specific else f"{self.report_id}#{key}"
+        if entity_type == "Company":
+            return names.company_key(form)
+        if entity_type == "Project":
+            return names.project_key(form)
+        if entity_type == "Industry":
+            return names.industry_key(form)
+        return self.agency_key(form)
+
+    def agency_key(self, form: str) -> str:
+        text = names.normalize(form)
+        if len(text) > 3 and text[0] == "区":
+            text = text[1:]
+        for park_form, park_key in self.park_forms:
+            if text.startswith(park_form) and len(text) > len(park_form):
+                return f"{park_key}/{text[len(park_form):]}"
+        place, rest = names.split_place(names.shorten_zone(text))
+        if place:
+            return f"{place}/{rest}"
+        return f"{self.zone_key}/{text}"
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """`short` keeps the first two characters of `long` and the rest in order."""
+    if len(short) < 3 or len(short) >= len(long) or short[:2] != long[:2]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def resolve(extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, str, str]] = (),
+            known: Mapping[Element, str] | None = None) -> Resolution:
+    """Merge the entities of many reports into one graph of resolved nodes and edges.
+
+    `known` maps (type, match key) to the node key already stored, so that a new
+    report attaches to the nodes an earlier build created.
+    """
+    known = dict(known or {})
+    uf = _UnionFind()
+    joins: list[Join] = []
+    mentions: list[tuple[Extraction, Entity, list[str]]] = []
+
+    def join(t: str, a: str, b: str, reason: str) -> None:
+        if uf.union((t, a), (t, b)):
+            joins.append(Join(t, a, b, reason))
+
+    for extraction in extractions:
+        context = _ReportContext(extraction)
+        for entity in extraction.entities:
+            keys = list(dict.fromkeys(context.key(entity.type, f) for f in entity.forms() if names.normalize(f)))
+            if not keys:
+                continue
+            for other in keys[1:]:
+                join(entity.type, keys[0], other, f"forms of one entity in {extraction.report.id}")
+            uf.find((entity.type, keys[0]))
+            mentions.append((extraction, entity, keys))
+
+    present = set(uf.parent)
+    for t, canonical, alias in aliases:
+        a, b = _table_key(t, canonical), _table_key(t, alias)
+        if (t, a) in present or (t, b) in present:
+            join(t, a, b, "alias table")
+    companies = sorted(k for t, k in present if t == "Company")
+    for short in companies:
+        longer = [k for k in companies if _abbreviates(short, k)]
+        if len(longer) == 1:
+            join("Company", short, longer[0], f"abbreviation of {longer[0]}")
+    for element in present:
+        if element in known:
+            join(element[0], element[1], f"\x00{known[element]}", f"already stored as {known[element]}")
+
+    graph = nx.MultiDiGraph()
+    groups: dict[Element, list[Element]] = defaultdict(list)
+    for element in list(uf.parent):
+        groups[uf.find(element)].append(element)
+    node_of: dict[Element, str] = {}
+    for members in groups.values():
+        stored = sorted(k[1][1:] for k in members if k[1].startswith("\x00"))
+        real = [k for k in members if not k[1].startswith("\x00")]
+        if not real:
+            continue
+        best = max(real, key=lambda k: ("#" not in k[1], len(k[1]), k[1]))
+        node_key = stored[0] if stored else f"{best[0]}:{best[1]}"
+        for element in members:
+            node_of[element] = node_key
+
+    entity_node: dict[tuple[str, str], str] = {}
+    for extraction, entity, keys in mentions:
+        node_key = node_of[(entity.type, keys[0])]
+        entity_node[(extraction.report.id, entity.id)] = node_key
+        _add_mention(graph, node_key, extraction, entity, keys)
+    for extraction in {id(x): x for x, _, _ in mentions}.values():
+        _add_relations(graph, extraction, entity_node)
+    return Resolution(graph, joins)
+
+
+def _table_key(entity_type: str, form: str) -> str:
+    if entity_type == "Company":
+        return names.company_key(form)
+    if entity_type == "Project":
+        return names.project_key(form)
+    if entity_type == "Industry":
+        return names.industry_key(form)
+    if entity_type == "Park":
+        return names.park_key(form)[0]
+    return names.normalize(form)
+
+
+def _add_mention(graph: nx.MultiDiGraph, node_key: str, extraction: Extraction, entity: Entity,
+                 keys: list[str]) -> None:
+    if node_key not in graph:
+        graph.add_node(node_key, label=entity.type, name=entity.name, forms=set(), match_keys=set(),
+                       reports=set(), attrs={})
+    data = graph.nodes[node_key]
+    if _fuller(entity.name, data["name"]):
+        data["name"] = entity.name
+    data["forms"].update(f for f in entity.forms() if f)
+    data["match_keys"].update(keys)
+    data["reports"].add(extraction.report.id)
+    for attr, value in entity.attrs.items():
+        data["attrs"].setdefault(attr, value)
+
+
+def _fuller(a: str, b: str) -> bool:
+    """Whether name `a` should replace `b`: longer wins, then the smaller string (order-independent)."""
+    return len(a) > len(b) or (len(a) == len(b) and a < b)
+
+
+def _add_relations(graph: nx.MultiDiGraph, extraction: Extraction, entity_node: dict[tuple[str, str], str]) -> None:
+    report = extraction.report.id
+    for relation in extraction.relations:
+        head = entity_node.get((report, relation.head))
+        tail = entity_node.get((report, relation.tail))
+        if head is None or tail is None or head == tail:
+            continue
+        if not graph.has_edge(head, tail, key=relation.type):
+            graph.add_edge(head, tail, key=relation.type, evidence=[], reports=set(), mentions=set())
+        data = graph.edges[head, tail, relation.type]
+        if relation.evidence and relation.evidence not in data["evidence"]:
+            data["evidence"].append(relation.evidence)
+        data["reports"].add(report)
+        where = relation.span.start if relation.span else relation.evidence
+        data["mentions"].add(f"{report}@{where}")

@@ -1,0 +1,98 @@
+"""The default graph store: FalkorDB, started privately on demand (no server to set up)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kg.errors import StoreError
+from kg.store.base import GraphStore, Row, identifier
+from kg.store.falkor_server import FalkorServer
+
+
+def to_python(value: Any) -> Any:
+    """Turn FalkorDB result values (nodes, edges, paths) into plain dicts and lists."""
+    from falkordb import Edge, Node, Path as FPath
+
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or []), **value.properties}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **value.properties}
+    if isinstance(value, FPath):
+        return {"nodes": [to_python(n) for n in value.nodes()], "edges": [to_python(e) for e in value.edges()]}
+    if isinstance(value, list):
+        return [to_python(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_python(v) for k, v in value.items()}
+    return value
+
+
+class FalkorStore(GraphStore):
+    """A graph in a FalkorDB server that this object starts and stops itself."""
+
+    def __init__(self, data_dir: Path, graph: str = "kg", *, bolt_port: int | None = None,
+                 persist: bool = True) -> None:
+        import redis
+        from falkordb import FalkorDB
+
+        self._redis_errors = redis.exceptions
+        self.server = FalkorServer(Path(data_dir), bolt_port=bolt_port, persist=persist)
+        self.server.start()
+        try:
+            self._db = FalkorDB(unix_socket_path=str(self.server.socket_path))
+            self._graph = self._db.select_graph(graph)
+            self._create_graph()
+        except Exception:
+            self.server.stop()
+            raise
+        self.graph_name = graph
+
+    @property
+    def description(self) -> str:
+        return f"FalkorDB store {self.server.data_dir} (graph {self.graph_name!r})"
+
+    def _run(self, cypher: str, params: Row | None, read_only: bool) -> list[Row]:
+        try:
+            run = self._graph.ro_query if read_only else self._graph.query
+            result = run(cypher, params or {})
+        except self._redis_errors.ConnectionError as exc:
+            raise StoreError(f"lost the connection to {self.description}; see {self.server.log_file}") from exc
+        except self._redis_errors.ResponseError as exc:
+            raise StoreError(f"query failed on {self.description}: {str(exc).splitlines()[0]}") from exc
+        columns = [column[1] if isinstance(column, (list, tuple)) else column for column in result.header]
+        return [dict(zip(columns, (to_python(v) for v in row))) for row in result.result_set]
+
+    def read(self, cypher: str, params: Row | None = None) -> list[Row]:
+        return self._run(cypher, params, read_only=True)
+
+    def write(self, cypher: str, params: Row | None = None) -> list[Row]:
+        return self._run(cypher, params, read_only=False)
+
+    def ensure_indexes(self, labels: Sequence[str], prop: str = "key") -> None:
+        # FalkorDB has no uniqueness constraints in its Cypher dialect (Neo4j's
+        # CREATE CONSTRAINT differs); a range index serves MERGE lookups, and
+        # uniqueness comes from MERGE on the key.
+        existing = {
+            (row["label"], p)
+            for row in self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+            for p in row["properties"]
+        }
+        for label in labels:
+            if (label, prop) not in existing:
+                self.write(f"CREATE INDEX FOR (n:{identifier(label)}) ON (n.{identifier(prop)})")
+
+    def _create_graph(self) -> None:
+        # FalkorDB rejects read-only queries on a graph key that does not exist yet
+        # ("empty key"); any write query creates it.
+        self._graph.query("RETURN 1")
+
+    def clear(self) -> None:
+        self._graph.delete()
+        self._create_graph()
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        finally:
+            self.server.stop()
+

@@ -1,0 +1,141 @@
+"""Repair PDF/OCR layout damage in a report while keeping a map to the original.
+
+Cleaning only ever *deletes* characters, so the clean text is a subsequence of
+``Report.text``: every clean character keeps its original offset, and any clean
+substring is a verbatim (if de-duplicated) quote of the source. Width
+differences (``（`` vs ``(``) are left alone here and handled by the matchers.
+
+Repairs, in order, line by line:
+
+1. layout-junk runs: one non-digit character repeated 4+ times (``敲敲敲敲…``);
+2. doubled-character bold artefacts: a line made (almost) entirely of
+   immediately repeated chunks (``高新区塔吊林立高新区塔吊林立，，``) keeps one
+   copy of each chunk; ordinary lines with an occasional ``万万`` are untouched;
+3. letter-spaced text (``有 限 公 司``) loses its spaces; other spaces stay as
+   soft separators; leading/trailing blanks go;
+4. lines broken mid-sentence are joined; a line ending a sentence keeps one
+   ``\\n``, and so does a blank line unless it splits running prose (the line
+   before has clause punctuation but no sentence end, the line after is not a
+   short heading).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.model import CleanText, Report
+
+_JUNK_RUN = re.compile(r"([^\d\s])\1{3,}")
+_LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]){2,}[\u4e00-\u9fff]")
+_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\r")
+_SENTENCE_END = frozenset("。！？!?；;")
+_CLOSING_QUOTES = frozenset("”’\"」』")
+_CLAUSE_MARKS = frozenset("，,、")
+_HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
+_MAX_CHUNK = 40  # longest chunk a bold artefact repeats
+_MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
+
+
+def clean(report: Report) -> CleanText:
+    """Return the repaired text of ``report`` with per-character source offsets."""
+    text = report.text
+    lines: list[list[int]] = []
+    gaps: list[bool] = []  # gaps[k]: a blank line precedes lines[k]
+    pos, blank = 0, False
+    for line in text.split("\n"):
+        idx = _clean_line(text, pos, len(line))
+        pos += len(line) + 1
+        if idx:
+            lines.append(idx)
+            gaps.append(blank)
+            blank = False
+        else:
+            blank = bool(lines)
+    kept: list[int] = []
+    for k, idx in enumerate(lines):
+        if k and _keeps_break(text, lines[k - 1], idx, gaps[k]):
+            kept.append(_newline_before(text, idx[0]))
+        kept.extend(idx)
+    return CleanText(report.id, "".join(text[i] for i in kept), tuple(kept))
+
+
+def _clean_line(text: str, start: int, length: int) -> list[int]:
+    """Offsets of the characters of one line that survive cleaning."""
+    idx = [i for i in range(start, start + length) if text[i] not in _INVISIBLE]
+    idx = _drop_junk_runs(text, idx)
+    idx = _undouble(text, idx)
+    idx = _drop_letter_spacing(text, idx)
+    while idx and text[idx[0]].isspace():
+        idx.pop(0)
+    while idx and text[idx[-1]].isspace():
+        idx.pop()
+    return idx
+
+
+def _drop_junk_runs(text: str, idx: list[int]) -> list[int]:
+    line = "".join(text[i] for i in idx)
+    drop = {k for m in _JUNK_RUN.finditer(line) for k in range(m.start(), m.end())}
+    return [i for k, i in enumerate(idx) if k not in drop] if drop else idx
+
+
+def _undouble(text: str, idx: list[int]) -> list[int]:
+    """Keep one copy of each repeated chunk if the line is a bold artefact."""
+    line = "".join(text[i] for i in idx)
+    n = len(line)
+    budget = (1 - _MIN_ARTEFACT_COVER) * sum(not ch.isspace() for ch in line)
+    keep: list[int] = []
+    i = 0
+    while i < n:
+        if line[i].isspace():
+            keep.append(i)
+            i += 1
+            continue
+        k = _repeat_length(line, i)
+        if k:
+            keep.extend(range(i, i + k))
+            i += 2 * k
+            continue
+        budget -= 1
+        if budget < 0:
+            return idx
+        keep.append(i)
+        i += 1
+    return [idx[k] for k in keep] if len(keep) < n else idx
+
+
+def _repeat_length(line: str, i: int) -> int:
+    """Length of the longest chunk starting at ``i`` that is immediately repeated."""
+    for k in range(min(_MAX_CHUNK, (len(line) - i) // 2), 0, -1):
+        if line[i : i + k] == line[i + k : i + 2 * k] and not line[i : i + k].isspace():
+            return k
+    return 0
+
+
+def _drop_letter_spacing(text: str, idx: list[int]) -> list[int]:
+    line = "".join(text[i] for i in idx)
+    drop = {
+        m.start() + k
+        for m in _LETTER_SPACED.finditer(line)
+        for k, ch in enumerate(m.group())
+        if ch in " \u3000"
+    }
+    return [i for k, i in enumerate(idx) if k not in drop] if drop else idx
+
+
+def _keeps_break(text: str, prev: list[int], line: list[int], blank_between: bool) -> bool:
+    """Whether the break between two non-empty lines is a real one."""
+    last = text[prev[-1]]
+    if last in _CLOSING_QUOTES and len(prev) > 1:
+        last = text[prev[-2]]
+    if last in _SENTENCE_END:
+        return True
+    if not blank_between:
+        return False
+    prose_before = any(text[i] in _CLAUSE_MARKS for i in prev)
+    heading_after = len(line) < _HEADING_MAX and not any(text[i] in _CLAUSE_MARKS for i in line)
+    return not prose_before or heading_after
+
+
+def _newline_before(text: str, first: int) -> int:
+    """Offset of the newline that precedes the line starting at ``first``."""
+    nl = text.rfind("\n", 0, first)
+    return nl if nl >= 0 else first

@@ -1,0 +1,81 @@
+"""Company names: short keys, declared aliases, investors named in project names."""
+from __future__ import annotations
+
+import re
+
+from loaders.extract.lexicon import lexicon, tokenizer, word_tags
+from loaders.extract.mentions import Mention
+from loaders.extract.names import head_type
+from loaders.extract.zone import strip_places
+
+_ORG_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+_BUSINESS_WORDS = ("科技", "实业", "投资", "电子科技", "信息技术", "企业管理", "技术")
+_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+_DECLARED = re.compile(r"[（(](?:以下简称|下称|简称)[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?[）)]")
+_COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
+_BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")
+
+
+def company_key(name: str) -> str:
+    """Short core of a company name: ``林德（中国）投资有限公司`` -> 林德."""
+    core = _BRACKETS.sub("", name)
+    core = strip_places(core)
+    for form in _ORG_FORMS:
+        if core.endswith(form) and len(core) > len(form) + 1:
+            core = core[: -len(form)]
+            break
+    for word in _BUSINESS_WORDS:
+        if core.endswith(word) and len(core) > len(word) + 1:
+            core = core[: -len(word)]
+            break
+    return core
+
+
+def declared_aliases(text: str) -> list[tuple[int, str]]:
+    """``（下称中联钢国际）`` declarations: (offset of the bracket, alias)."""
+    return [(m.start(), m.group("alias")) for m in _DECLARED.finditer(text)]
+
+
+def investor_prefix(project: str) -> str | None:
+    """The investor a project name starts with (``格力智慧物流中心项目`` -> 格力), if any."""
+    lex = lexicon()
+    descriptors = lex.project_descriptors
+    tags = word_tags()
+    tokens = tokenizer().lcut(project)
+    taken: list[str] = []
+    for k, tok in enumerate(tokens):
+        tag = tags.get(tok, "")
+        is_place = tag.startswith("ns") or tok.endswith(("省", "市"))
+        if k == 0 and is_place:
+            if len(tokens) > 1 and _stops_investor(tokens[1], descriptors):
+                return None
+            taken.append(tok)
+            continue
+        if _stops_investor(tok, descriptors) or is_place or not re.match(r"[\u4e00-\u9fffA-Za-z]", tok):
+            break
+        if taken and len(tok) >= 2 and tag == "n" and tags.get(taken[-1], "").startswith(_BRAND_TAGS):
+            break  # 海尔|压缩机: a common noun after a brand starts the description
+        taken.append(tok)
+    name = "".join(taken)
+    rest = project[len(name) :]
+    if len(name) < 2 or not rest or head_type(name) or name in lex.industries:
+        return None
+    core = taken[1:] if tags.get(taken[0], "").startswith("ns") else taken
+    if len(core) == 1 and tags.get(core[0], "x").startswith(_COMMON_TAGS) and not tags.get(core[0], "").startswith(_BRAND_TAGS):
+        return None
+    if not core or len("".join(core)) < 2:
+        return None
+    return name
+
+
+def _stops_investor(tok: str, descriptors: frozenset[str]) -> bool:
+    lex = lexicon()
+    return tok in descriptors or tok in lex.industries or head_type(tok) is not None or tok.isdigit()
+
+
+def investor_mention(project: Mention) -> Mention | None:
+    """A Company mention for the investor that opens ``project``'s name."""
+    name = investor_prefix(project.text)
+    if not name:
+        return None
+    return Mention("Company", name, project.start, project.start + len(name), source="investor")

@@ -1,0 +1,54 @@
+"""Industry mentions: vocabulary terms and ``X产业`` phrases."""
+from __future__ import annotations
+
+import re
+
+from loaders.extract.lexicon import lexicon
+from loaders.extract.mentions import Mention
+from loaders.extract.names import grow_left, head_type, is_generic
+from loaders.extract.text import segments
+
+_SUFFIX = re.compile(r"产业(?![园链化区基地项])")
+_NOT_AFTER = re.compile(r"[园区城]")  # 生物医药园, 智慧物流园区: part of a place name
+
+
+def industry_mentions(
+    text: str, mask: list[bool], start: int, end: int, edges: tuple[frozenset[int], frozenset[int]]
+) -> list[Mention]:
+    """Vocabulary industries (whole tokens only) and ``…产业`` phrases inside [start, end)."""
+    lex = lexicon()
+    starts, ends = edges
+    out: list[Mention] = []
+    for s, e in segments(text, mask, start, end):
+        for m in lex.industry_re.finditer(text, s, e):
+            if m.start() not in starts or m.end() not in ends:
+                continue
+            if m.end() < e and _NOT_AFTER.match(text, m.end()):
+                continue
+            cat = lex.categories.get(m.group())
+            if cat is not None and not cat.is_entity:
+                continue
+            out.append(Mention("Industry", m.group(), m.start(), m.end(), source="lexicon"))
+        seg = text[s:e]
+        for m in _SUFFIX.finditer(seg):
+            if m.start() < 2:
+                continue
+            name_start = grow_left(seg, m.start(), "Industry")
+            name = seg[name_start : m.end()]
+            if m.start() - name_start < 2 or is_generic(name, "产业") or head_type(seg[name_start : m.start()]):
+                continue
+            if name in lex.categories:
+                continue
+            out.append(Mention("Industry", name, s + name_start, s + m.end(), source="suffix"))
+    return out
+
+
+def industry_key(name: str) -> str:
+    """``新材料产业`` and ``新材料`` are one industry."""
+    lex = lexicon()
+    if name in lex.categories:
+        return "战略性新兴产业" if "新兴" in name else name
+    base = name.removesuffix("产业集群").removesuffix("产业").removesuffix("集群")
+    if base.endswith("业") and base[:-1] in lex.industries:
+        base = base[:-1]
+    return base if len(base) >= 2 else name

@@ -1,0 +1,99 @@
+"""Word lists from ``ontology/lexicon`` and the shared jieba tokenizer (lazy)."""
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "ontology" / "lexicon"
+
+
+@dataclass(frozen=True)
+class Category:
+    """A class label of industries such as 主导产业 (see industry_categories.csv)."""
+
+    head: str
+    role: str
+    is_entity: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All extraction vocabulary, loaded once."""
+
+    industries: frozenset[str]
+    categories: dict[str, Category]
+    heads: dict[str, tuple[str, ...]]  # entity type (or "ambiguous") -> head words, longest first
+    boundary_words: frozenset[str]
+    generic_words: tuple[str, ...]  # longest first
+    project_descriptors: frozenset[str]  # words that end an investor name inside a project name
+    zone_suffixes: tuple[tuple[str, str], ...]  # (suffix, short form), longest first
+    industry_re: re.Pattern[str]
+    head_re: re.Pattern[str]  # any head word of any type
+    zone_re: re.Pattern[str]
+
+
+def _lines(name: str) -> list[str]:
+    text = (LEXICON_DIR / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_lines(name)))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The vocabulary of ``ontology/lexicon`` (read on first use)."""
+    industries = frozenset(_lines("industries.txt"))
+    categories = {
+        r["head"]: Category(r["head"], r["role"], r["entity"] == "yes") for r in _rows("industry_categories.csv")
+    }
+    heads: dict[str, list[str]] = {}
+    for r in _rows("name_heads.csv"):
+        heads.setdefault(r["type"], []).append(r["head"])
+    zones = sorted(((r["suffix"], r["short"]) for r in _rows("zone_suffixes.csv")), key=lambda p: -len(p[0]))
+    all_heads = [h for hs in heads.values() for h in hs]
+    return Lexicon(
+        industries=industries,
+        categories=categories,
+        heads={t: tuple(sorted(hs, key=len, reverse=True)) for t, hs in heads.items()},
+        boundary_words=frozenset(_lines("boundary_words.txt")),
+        generic_words=tuple(sorted(_lines("generic_names.txt"), key=len, reverse=True)),
+        project_descriptors=frozenset(_lines("project_descriptors.txt")),
+        zone_suffixes=tuple(zones),
+        industry_re=re.compile(_alternation([*industries, *categories])),
+        head_re=re.compile(_alternation(all_heads)),
+        zone_re=re.compile(_alternation([s for s, _ in zones])),
+    )
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer that knows the industry terms and head words."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    lex = lexicon()
+    for word in [*lex.industries, *lex.categories]:
+        tok.add_word(word, freq=2000, tag="n")
+    for hs in lex.heads.values():
+        for word in hs:
+            tok.add_word(word, freq=2000, tag="n")
+    return tok
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """Dictionary part-of-speech tags of jieba's words (no HMM tagging)."""
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.dt.word_tag_tab

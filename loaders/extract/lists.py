@@ -1,0 +1,217 @@
+"""Enumerations (``A、B、C等…``) and what their items are.
+
+The words around a list type its items: ``“签约一批”项目3个，包含A、B`` and
+``A、B等项目`` list projects, ``A、B等细分产业`` / ``N大主导产业`` industries,
+``以A、B为代表的X`` firms (or segments of X), ``划分为N个片区，即A、B``
+parks, ``A、B N个办事处`` agencies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.extract.lexicon import lexicon
+from loaders.extract.mentions import Mention
+from loaders.extract.names import grow_left, head_type
+from loaders.extract.stage import stage_of
+
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+_PROJECT_TRIGGER = re.compile(
+    r"(?P<stage>签约|开工|投产|竣工|在建|续建|新开工|建成)(?:一批)?[”\"]?项目[^：:，,。；;]{0,12}?"
+    r"(?:[，,][^，,。；;]{0,20}?){0,2}(?:包含|包括|分别为|分别是|其中包括|[：:])"
+)
+_PROJECT_ITEM_SPLIT = re.compile(r"[、，,]|以及")
+_PROJECT_LIST_END = re.compile(r"[。；;]|[，,]\s*(?:总投资|计划|截至)|等[，,。]|等(?:项目|[\d一二三四五六七八九十]+个)")
+_ITEM_NOTE = re.compile(r"[（(][^）)]*(?:期|项目)[^）)]*[）)]$")
+_TAIL = re.compile(
+    r"(?P<tail>等.*|[\d一二三四五六七八九十两]+(?:大|个|家|类|项).*|为代表.*"
+    r"|(?:未来|前沿|主导|战略性?新兴)产业.*)$"
+)
+_COUNT = re.compile(r"^(?:等)?(?:[\d一二三四五六七八九十两]+(?:大|个|家|类|项)|一批)?")
+_INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群")
+_INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大")
+_PROJECT_TAIL = re.compile(r"^等(?:[\d一二三四五六七八九十]+个|一批)?[^，,。；;]{0,8}项目")
+_COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司)")
+_COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
+_PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
+_PARK_TAIL = re.compile(r"^等[^，,。；;]{0,6}(?:平台|载体|园区)")
+_PLACE_HEAD_TAIL = re.compile(r"^(?:等|[\d一二三四五六七八九十]+个)(?P<head>(?:办事处|街道|乡镇)(?:党工委)?|安置区|片区|组团)")
+_PARENT_SUBJECT = re.compile(r"^(?P<parent>[^，,]{2,14}?)(?:产业)?重点(?:引进|发展)")
+_MAX_ITEM = {"Industry": 14, "Company": 20, "Park": 12, "Project": 45, "Agency": 12}
+
+
+@dataclass
+class ListMatch:
+    """An enumeration whose items share a type."""
+
+    kind: str  # entity type of the items
+    items: list[Mention]
+    sentence_start: int
+    sentence_end: int
+    parent: Mention | None = None  # the broader industry the items belong to
+    extra: dict[str, str] = field(default_factory=dict)  # role / stage carried by the list
+
+
+def project_lists(text: str, start: int, end: int) -> list[ListMatch]:
+    """``“开工一批”项目6个，包含A、B、C等项目`` style project lists in one sentence."""
+    out: list[ListMatch] = []
+    for m in _PROJECT_TRIGGER.finditer(text, start, end):
+        stop = _PROJECT_LIST_END.search(text, m.end(), end)
+        list_end = stop.start() if stop else end
+        items: list[Mention] = []
+        pos = m.end()
+        for part in _PROJECT_ITEM_SPLIT.split(text[m.end() : list_end]):
+            item_start = pos + len(part) - len(part.lstrip())
+            name = _ITEM_NOTE.sub("", part.strip())
+            name = _ITEM_NOTE.sub("", name).replace(" ", "")
+            pos += len(part) + 1
+            if 2 <= len(name) <= _MAX_ITEM["Project"]:
+                items.append(Mention("Project", name, item_start, item_start + len(part.strip()), source="list"))
+        if items:
+            stage = stage_of(m.group("stage"))
+            for it in items:
+                it.attrs["stage"] = stage
+            out.append(ListMatch("Project", items, start, end, extra={"stage": stage}))
+    return out
+
+
+def enumerations(text: str, start: int, end: int) -> list[ListMatch]:
+    """``A、B、C等…`` lists inside clauses of one sentence, typed by context."""
+    out: list[ListMatch] = []
+    for clause in _CLAUSE.finditer(text, start, end):
+        parts = clause.group().split("、")
+        if len(parts) < 2:
+            continue
+        match = _typed_list(text, clause.start(), parts, start, end)
+        if match:
+            out.append(match)
+    return out
+
+
+def _typed_list(text: str, c_start: int, parts: list[str], s_start: int, s_end: int) -> ListMatch | None:
+    lex = lexicon()
+    first_end = c_start + len(parts[0])
+    first_start = grow_left(text, first_end, "Industry", c_start)
+    pre = text[s_start:first_start]
+    last = parts[-1]
+    tail_m = _TAIL.search(last)
+    tail = tail_m.group("tail") if tail_m else ""
+    last_item = last[: len(last) - len(tail)] if tail else last
+    names = [text[first_start:first_end], *parts[1:-1], last_item]
+    offsets = [first_start]
+    pos = first_end + 1
+    for p in parts[1:]:
+        offsets.append(pos)
+        pos += len(p) + 1
+    kind, head = _list_kind(pre, tail, names)
+    if kind is None:
+        return None
+    if kind == "Industry" and len(names) >= 2:
+        names, offsets = _split_last_conjunction(names, offsets)
+    items = []
+    for name, off in zip(names, offsets):
+        name = name.strip()
+        if not name:
+            continue
+        item_kind = kind
+        if kind == "Company" and name in lex.industries:
+            item_kind = "Industry"
+        if kind == "Project" and name in lex.industries:
+            item_kind = "Industry"
+        full = name + head if head else name
+        if not 2 <= len(full) <= _MAX_ITEM[item_kind] or _bad_item(full, item_kind):
+            continue
+        items.append(Mention(item_kind, full, off, off + len(name), source="list"))
+    if len(items) < 2 and not (items and tail):
+        return None
+    match = ListMatch(kind, items, s_start, s_end)
+    _attach_parent_and_role(match, text, c_start, first_start, tail, s_end)
+    if kind == "Project":
+        stage = stage_of(tail)
+        if stage:
+            match.extra["stage"] = stage
+            for it in items:
+                it.attrs.setdefault("stage", stage)
+    return match
+
+
+def _list_kind(pre: str, tail: str, names: list[str]) -> tuple[str | None, str]:
+    lex = lexicon()
+    known = sum(n.strip() in lex.industries for n in names)
+    if tail.startswith("等地"):
+        return None, ""
+    if m := _PLACE_HEAD_TAIL.match(tail):
+        return head_type(m.group("head")), m.group("head")
+    item_heads = {head_type(n.strip()) for n in names}
+    if len(item_heads) == 1 and None not in item_heads and "ambiguous" not in item_heads:
+        return item_heads.pop(), ""
+    if _PARK_PRE.search(pre) or _PARK_TAIL.match(tail):
+        return "Park", ""
+    if _PROJECT_TAIL.match(tail) or _PROJECT_TRIGGER.search(pre):
+        if known * 2 >= len(names):
+            return "Industry", ""
+        if re.match(r"^等[^，,。；;]{0,8}产业项目", tail):
+            return "Company", ""
+        return "Project", ""
+    if tail.startswith("为代表") or _COMPANY_TAIL.match(tail) or _COMPANY_PRE.search(pre):
+        return ("Industry" if known * 2 > len(names) else "Company"), ""
+    if known * 2 >= len(names) and (tail or _INDUSTRY_PRE.search(pre[-8:])):
+        return "Industry", ""
+    if tail and _INDUSTRY_TAIL.search(tail) and not tail.startswith("为代表"):
+        return "Industry", ""
+    if _INDUSTRY_PRE.search(pre[-6:]) and known:
+        return "Industry", ""
+    return None, ""
+
+
+def _split_last_conjunction(names: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """``细胞技术和IVD`` -> two items when the left part is a known industry."""
+    lex = lexicon()
+    last = names[-1]
+    for conj in "和及与":
+        left, _, right = last.partition(conj)
+        if right and left in lex.industries and len(right) >= 2:
+            return [*names[:-1], left, right], [*offsets, offsets[-1] + len(left) + 1]
+    return names, offsets
+
+
+def _bad_item(name: str, kind: str) -> bool:
+    if kind == "Industry":
+        return bool(re.search(r"\d{2,}|项目|[，,。]", name)) or head_type(name) not in (None, "Industry")
+    return False
+
+
+def _attach_parent_and_role(match: ListMatch, text: str, c_start: int, first_start: int, tail: str, s_end: int) -> None:
+    lex = lexicon()
+    rest = _COUNT.sub("", tail)
+    for head, cat in lex.categories.items():
+        if rest.startswith(head) or (tail and head in tail[:12]):
+            if cat.role:
+                match.extra["role"] = cat.role
+            if cat.is_entity and match.kind == "Industry":
+                off = text.find(head, c_start, s_end)
+                match.parent = Mention("Industry", head, off, off + len(head), source="list")
+            return
+    if match.kind != "Industry":
+        if tail.startswith("为代表") and match.kind == "Company":
+            parent = _industry_prefix(tail[len("为代表的") :])
+            if parent:
+                off = text.find(parent, c_start, s_end)
+                match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
+        return
+    subject = _PARENT_SUBJECT.match(text[c_start:first_start])
+    parent = subject.group("parent") if subject else _industry_prefix(rest.removeprefix("为代表的"))
+    if parent:
+        off = text.find(parent, c_start, s_end)
+        match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
+
+
+def _industry_prefix(phrase: str) -> str | None:
+    """The industry a tail phrase starts with: ``电子信息产业项目`` -> 电子信息."""
+    m = lexicon().industry_re.match(phrase)
+    if m and m.group() not in lexicon().categories:
+        return m.group()
+    m = re.match(r"([^，,。；;的]{2,8}?)(?:产业|核心领域|领域|业态|集群)", phrase)
+    if m and not re.search(r"细分|重点|主导|相关|等|[\d]", m.group(1)):
+        return m.group(1)
+    return None

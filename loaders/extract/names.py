@@ -1,0 +1,109 @@
+"""Name boundaries: where a name that ends in a head word begins.
+
+A name is grown leftwards from its head word token by token (jieba) until a
+boundary word, a predicate/function word (jieba dictionary tag), a foreign head
+word, a separator or the length limit is reached.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.extract.lexicon import lexicon, tokenizer, word_tags
+
+MAX_LEN = {"Company": 24, "Agency": 24, "Project": 40, "Park": 16, "Industry": 14}
+_CONJUNCTIONS = frozenset("和及与暨")
+_STOP_TAGS = ("v", "p", "c", "d", "r", "u", "m", "q", "t", "f", "y", "e", "o", "a", "z", "s")
+_NAME_VERBS = frozenset(
+    "创新 研发 孵化 示范 检测 制造 研究 焊接 共享 计算 转化 应用 建设 生产 服务 发展 投资 管理 装备 运营 招商 促进 "
+    "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代".split()
+)
+_AGENCY_INTERNAL = frozenset("建设 服务 发展".split())
+_CLOSE = {"）": "（", ")": "("}
+_LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
+_CROSSES = {  # head types a name of this type may contain
+    "Company": {"Agency"},
+    "Project": {"Company", "Project", "Agency"},
+    "Agency": {"Project", "Park", "ambiguous"},
+    "Park": set(),
+    "Industry": set(),
+}
+
+
+def token_edges(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Start and end offsets of the jieba tokens of ``text``."""
+    starts, ends = [], []
+    pos = 0
+    for tok in tokenizer().lcut(text):
+        starts.append(pos)
+        pos += len(tok)
+        ends.append(pos)
+    return frozenset(starts), frozenset(ends)
+
+
+def head_type(token: str) -> str | None:
+    """The entity type whose head word ends ``token`` (longest head wins)."""
+    best: tuple[int, str] | None = None
+    for etype, heads in lexicon().heads.items():
+        for h in heads:
+            if token.endswith(h) and (best is None or len(h) > best[0]):
+                best = (len(h), etype)
+    return best[1] if best else None
+
+
+def grow_left(text: str, end: int, etype: str, floor: int = 0) -> int:
+    """Start of the name of type ``etype`` whose head part is ``text[end:...]``.
+
+    ``text[floor:end]`` is scanned leftwards; the returned start is >= floor.
+    """
+    lex = lexicon()
+    tags = word_tags()
+    tokens = tokenizer().lcut(text[floor:end])
+    limit = MAX_LEN[etype]
+    crosses = _CROSSES[etype]
+    pos = end
+    k = len(tokens) - 1
+    while k >= 0:
+        tok = tokens[k]
+        if tok in _CLOSE:  # keep a glued bracket group whole
+            j = k - 1
+            while j >= 0 and tokens[j] != _CLOSE[tok]:
+                j -= 1
+            if j < 0:
+                break
+            span = sum(len(t) for t in tokens[j : k + 1])
+            pos, k = pos - span, j - 1
+            continue
+        if tok in _CONJUNCTIONS and etype in ("Project", "Agency", "Industry") and k > 0 and pos < end:
+            pos, k = pos - 1, k - 1
+            continue
+        if (tok in lex.boundary_words and not (etype == "Agency" and tok in _AGENCY_INTERNAL)) or tok.isspace():
+            break
+        if etype == "Industry" and pos < end and tags.get(tok, "").startswith("ns"):
+            break
+        tag = tags.get(tok)
+        if tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit():
+            break
+        htype = head_type(tok)
+        if htype is not None and htype != etype and htype not in crosses:
+            break
+        if htype == etype and etype not in crosses:
+            break
+        if end - (pos - len(tok)) > limit:
+            break
+        pos -= len(tok)
+        k -= 1
+    return _trim_leading_count(text, pos, end)
+
+
+def _trim_leading_count(text: str, start: int, end: int) -> int:
+    m = _LEADING_NUMBER.match(text, start, end)
+    return m.end() if m else start
+
+
+def is_generic(name: str, head: str) -> bool:
+    """True when ``name`` is a generic phrase: nothing left but modifiers and its head."""
+    core = name[: len(name) - len(head)] if head and name.endswith(head) else name
+    core = re.sub(r"[\d\s%（）()“”\"]+", "", core)
+    for word in lexicon().generic_words:
+        core = core.replace(word, "")
+    return len(core) < 2

@@ -1,0 +1,192 @@
+"""From clean text to merged entities and relations."""
+from __future__ import annotations
+
+import re
+
+from loaders.extract.amounts import parse_amount
+from loaders.extract.companies import declared_aliases, investor_mention
+from loaders.extract.heads import head_mentions
+from loaders.extract.industries import industry_key, industry_mentions
+from loaders.extract.lexicon import lexicon
+from loaders.extract.lists import ListMatch, enumerations, project_lists
+from loaders.extract.mentions import Mention
+from loaders.extract.names import token_edges
+from loaders.extract.registry import Candidate, Registry
+from loaders.extract.relations import Context, Found, find_relations
+from loaders.extract.text import Sentence, separator_mask, sentences
+from loaders.extract.zone import main_zone, zone_mentions
+
+_EVIDENCE_MAX = 160
+_INDUSTRY_CONTEXT = re.compile(
+    r"产业|行业|领域|业态|集群|主导|新兴|聚焦|围绕|培育|打造|引进|招引|从事|主营|发展|布局|壮大|细分|链"
+)
+_BAD_NAME = re.compile(r"^[“”\"‘’]|[+＋]")
+_INVESTMENT = re.compile(r"(?:总?投资|投资额)\s*(?:约|超|近)?\s*")
+
+
+def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, object]]]:
+    """Entities (in order of first appearance), relations and entity attributes."""
+    mask = separator_mask(text)
+    sents = sentences(text)
+    zones = zone_mentions(text, mask)
+    registry = Registry(main_zone(zones))
+    edges = token_edges(text)
+    lists: list[ListMatch] = []
+    found: list[Mention] = []
+    for s in sents:
+        lists.extend(project_lists(text, s.start, s.end))
+        lists.extend(enumerations(text, s.start, s.end))
+        found.extend(head_mentions(text, mask, s.start, s.end))
+        found.extend(industry_mentions(text, mask, s.start, s.end, edges))
+    list_items = [it for lm in lists for it in lm.items]
+    mentions = _resolve(zones, found, list_items, registry)
+    mentions = _topical_industries(mentions, sents, list_items)
+    placed: list[tuple[Mention, Candidate]] = [(m, registry.add(m)) for m in mentions]
+    investors = []
+    for m, c in list(placed):
+        if c.type == "Project":
+            inv = investor_mention(m)
+            if inv is not None:
+                comp = registry.add(inv)
+                placed.append((inv, comp))
+                investors.append((comp, c, m))
+    placed.extend(_declared(text, placed, registry))
+    moved = registry.merge_company_prefixes()
+    placed = [(m, moved.get(id(c), c)) for m, c in placed]
+    investors = [(moved.get(id(a), a), b, m) for a, b, m in investors]
+    placed.sort(key=lambda p: (p[0].start, -p[0].end))
+    list_links = [_place_list(lm, registry, moved) for lm in lists]
+    ctx = Context(text, sents, registry, placed, [l for l in list_links if l], investors)
+    relations = find_relations(ctx)
+    candidates = registry.candidates()
+    attrs = {id(c): _attrs(c, text, sents) for c in candidates}
+    for f in relations:
+        f.start, f.end = _trim(text, f.start, f.end, f.head, f.tail)
+    return candidates, relations, attrs
+
+
+def _resolve(zones: list[Mention], found: list[Mention], items: list[Mention], registry: Registry) -> list[Mention]:
+    """Drop nested/duplicate mentions and decide park-or-project names."""
+    project_keys = {registry.key("Project", m.text, "") for m in [*found, *items] if m.type == "Project"}
+    out: list[Mention] = []
+    for m in [*items, *found]:
+        if m.type == "ambiguous":
+            is_project = (
+                registry.key("Project", m.text, "") in project_keys
+                or m.text.endswith(("项目", "期"))
+                or investor_mention(m) is not None
+            )
+            m.type = "Project" if is_project else "Park"
+        out.append(m)
+    spans = [(m.start, m.end, m.type) for m in out]
+    item_spans = [(m.start, m.end, m.type) for m in items]
+    kept: list[Mention] = []
+    for m in out:
+        if m.source == "head" and any(a <= m.start and m.end <= b and t == m.type for a, b, t in item_spans):
+            continue
+        if m.type != "Agency" and _BAD_NAME.search(m.text):
+            continue
+        inside_other = any(
+            a <= m.start and m.end <= b and (b - a) > (m.end - m.start) and (t != "Agency" or m.type != "Industry")
+            for a, b, t in spans
+        )
+        if m.type == "Industry" and inside_other:
+            continue
+        if m.type == "Company" and m.source == "head" and _core_is_industry(m.text):
+            continue
+        kept.append(m)
+    main_seen = False
+    for z in zones:
+        is_main = registry.key("Park", z.text, "zone").startswith("@")
+        inside = any(a <= z.start and z.end <= b and (b - a) > (z.end - z.start) for a, b, _ in spans)
+        if is_main or not inside:
+            kept.append(z)
+            main_seen = main_seen or is_main
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _topical_industries(mentions: list[Mention], sents: list[Sentence], items: list[Mention]) -> list[Mention]:
+    """Keep an industry only if some mention of it stands where industries are discussed."""
+    topical: set[str] = set()
+    in_lists = {(m.start, m.end) for m in items}
+    k = 0
+    for m in mentions:
+        if m.type != "Industry":
+            continue
+        while k < len(sents) - 1 and sents[k].end <= m.start:
+            k += 1
+        if m.source != "lexicon" or (m.start, m.end) in in_lists or _INDUSTRY_CONTEXT.search(sents[k].text):
+            topical.add(industry_key(m.text))
+    return [m for m in mentions if m.type != "Industry" or industry_key(m.text) in topical]
+
+
+def _core_is_industry(name: str) -> bool:
+    lex = lexicon()
+    for head in ("公司", "集团"):
+        if name.endswith(head):
+            return name[: -len(head)] in lex.industries
+    return False
+
+
+def _declared(text: str, placed: list[tuple[Mention, Candidate]], registry: Registry) -> list[tuple[Mention, Candidate]]:
+    """``X（下称Y）``: Y is another name of the company X just before."""
+    out = []
+    for pos, alias in declared_aliases(text):
+        before = [(m, c) for m, c in placed if c.type == "Company" and m.end == pos]
+        if not before:
+            continue
+        cand = before[-1][1]
+        cand.forms.append(alias)
+        start = text.find(alias, pos)
+        for k in range(len(text)):
+            k = text.find(alias, start)
+            if k < 0:
+                break
+            m = Mention("Company", alias, k, k + len(alias), source="alias")
+            cand.spans.append((m.start, m.end))
+            out.append((m, cand))
+            start = k + len(alias)
+    return out
+
+
+def _place_list(lm: ListMatch, registry: Registry, moved: dict[int, Candidate]):
+    items = []
+    for it in lm.items:
+        cand = registry.get(it.type, it.text, it.source)
+        if cand is not None:
+            items.append(moved.get(id(cand), cand))
+    if not items:
+        return None
+    parent = None
+    if lm.parent is not None:
+        parent = registry.get("Industry", lm.parent.text) or registry.add(lm.parent)
+    return lm, items, parent
+
+
+def _attrs(c: Candidate, text: str, sents: list[Sentence]) -> dict[str, object]:
+    attrs = {k: v for k, v in c.attrs.items() if k in ("stage", "role")}
+    if c.type in ("Project", "Park"):
+        start, end = min(c.spans)
+        for s in sents:
+            if s.start <= start < s.end:
+                m = _INVESTMENT.search(s.text, end - s.start)
+                amount = parse_amount(s.text[m.end() : m.end() + 16]) if m and m.start() - (end - s.start) < 12 else None
+                if amount is not None:
+                    if amount.cny is not None:
+                        attrs["investment_cny"] = amount.cny
+                    else:
+                        attrs["investment_original"] = amount.original
+                break
+    return attrs
+
+
+def _trim(text: str, start: int, end: int, head: Candidate, tail: Candidate) -> tuple[int, int]:
+    """Shorten long evidence to a window around the two entities' mentions."""
+    if end - start <= _EVIDENCE_MAX:
+        return start, end
+    points = [p for c in (head, tail) for s, e in c.spans if start <= s < end for p in (s, e)]
+    if not points:
+        return start, start + _EVIDENCE_MAX
+    lo, hi = min(points), max(points)
+    lo = max(start, min(lo, hi - _EVIDENCE_MAX))
+    return lo, min(end, max(hi, lo + 20))

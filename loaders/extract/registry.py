@@ -1,0 +1,114 @@
+"""Merge mentions into one entity per real-world thing of a report."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.extract.companies import company_key
+from loaders.extract.industries import industry_key
+from loaders.extract.lexicon import lexicon
+from loaders.extract.mentions import Mention
+from loaders.extract.zone import ZoneKey, same_zone, strip_places, zone_key
+
+MAIN_ZONE = "@main"
+_PROJECT_TAIL = re.compile(r"(?:[（(][^）)]*[）)]|[一二三四五六七八九十\d]+期|项目)+$")
+
+
+@dataclass
+class Candidate:
+    """An entity under construction."""
+
+    type: str
+    key: str
+    forms: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # clean offsets
+    attrs: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _ in self.spans)
+
+    def name(self) -> str:
+        """The fullest form (for industries: the bare sector name when seen)."""
+        if self.type == "Industry" and self.key in self.forms:
+            return self.key
+        return max(self.forms, key=lambda f: (len(f), -self.forms.index(f)))
+
+
+class Registry:
+    """Entities of one report, keyed by type and normalised name."""
+
+    def __init__(self, main: ZoneKey | None) -> None:
+        self.main = main
+        self._by_key: dict[tuple[str, str], Candidate] = {}
+
+    def add(self, m: Mention) -> Candidate:
+        """Record ``m`` and return the entity it denotes."""
+        key = self.key(m.type, m.text, m.source)
+        cand = self._by_key.get((m.type, key))
+        if cand is None:
+            cand = self._by_key[(m.type, key)] = Candidate(m.type, key)
+        if m.text not in cand.forms:
+            cand.forms.append(m.text)
+        cand.spans.append((m.start, m.end))
+        for k, v in m.attrs.items():
+            if v is not None:
+                cand.attrs.setdefault(k, v)
+        return cand
+
+    def get(self, etype: str, text: str, source: str = "") -> Candidate | None:
+        """The entity a surface form of ``etype`` denotes, if known."""
+        return self._by_key.get((etype, self.key(etype, text, source)))
+
+    def main_zone(self) -> Candidate | None:
+        """The zone the report is about."""
+        return self._by_key.get(("Park", MAIN_ZONE))
+
+    def candidates(self) -> list[Candidate]:
+        """All entities in order of first appearance."""
+        return sorted(self._by_key.values(), key=lambda c: c.first)
+
+    def key(self, etype: str, text: str, source: str) -> str:
+        """Normalised identity of a surface form."""
+        if etype == "Park" and source == "zone":
+            zk = zone_key(text)
+            return MAIN_ZONE if self._is_main(zk) else f"zone:{zk.core}{zk.short}"
+        if etype in ("Park", "Project"):
+            return strip_places(_PROJECT_TAIL.sub("", text) or text)
+        if etype == "Company":
+            return company_key(text)
+        if etype == "Agency":
+            return agency_key(text)
+        if etype == "Industry":
+            return industry_key(text)
+        return text
+
+    def _is_main(self, zk: ZoneKey) -> bool:
+        return self.main is not None and same_zone(self.main, zk)
+
+    def merge_company_prefixes(self) -> dict[int, Candidate]:
+        """Fold short company names into the one whose key they begin (雄韬 -> 雄韬电源)."""
+        companies = [c for (t, _), c in self._by_key.items() if t == "Company"]
+        moved: dict[int, Candidate] = {}
+        for short in sorted(companies, key=lambda c: len(c.key)):
+            longer = [c for c in companies if c is not short and len(c.key) > len(short.key) >= 2 and c.key.startswith(short.key)]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            target.forms.extend(f for f in short.forms if f not in target.forms)
+            target.spans.extend(short.spans)
+            del self._by_key[("Company", short.key)]
+            companies.remove(short)
+            moved[id(short)] = target
+        return moved
+
+
+def agency_key(name: str) -> str:
+    """``郑州航空港区管委会`` / ``区管委会`` / ``管委会`` share the key 管委会."""
+    m = None
+    for m in lexicon().zone_re.finditer(name):
+        pass
+    if m is not None and m.end() < len(name):
+        name = name[m.end() :]
+    name = strip_places(name)
+    return name[1:] if name.startswith("区") and len(name) > 2 else name

@@ -1,0 +1,219 @@
+"""Relation rules over located mentions, lists and sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.extract.lists import ListMatch
+from loaders.extract.mentions import Mention
+from loaders.extract.registry import Candidate, Registry
+from loaders.extract.text import Sentence
+
+_ZONE_AGENCIES = re.compile(r"^(?:管委会|管理委员会|党工委|工委|纪检监察工委|党委)$")
+_LEADERSHIP = re.compile(r"在(?P<who>[^，,。]{2,20}?)的?(?:正确|坚强|统一)?领导下")
+_FOCUS = re.compile(
+    r"聚焦|围绕|重点引进|引进|招引|培育|发展|打造|壮大|布局|主导产业|新兴产业|未来产业|前沿产业|细分产业|产业集群|"
+    r"突破|支持|推进|做大|做强|集聚"
+)
+_SETTLE = re.compile(r"入驻|落户|坐落在|坐落于|位于|落地")
+_SUBSIDIARY = re.compile(r"的(?:全资|控股)?子公司")
+_OPERATOR = re.compile(r"由(?P<who>[^，,。]{2,30}?)(?:投资|开发|建设|运营|打造)")
+_AGREEMENT = re.compile(r"签订|签署|共同投资|联合投资")
+_PLANS = re.compile(r"拟(?:在|于)?")
+_SUPPLY = re.compile(r"为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")
+_CHARGE_AGENCY = {"办事处党工委": "党工委", "办事处": "管委会", "局": "管委会", "工作部": "党工委"}
+
+
+@dataclass
+class Found:
+    """A relation between two entities, with the clean-text span of its evidence."""
+
+    type: str
+    head: Candidate
+    tail: Candidate
+    start: int
+    end: int
+
+
+@dataclass
+class Context:
+    """Everything the rules read."""
+
+    text: str
+    sentences: list[Sentence]
+    registry: Registry
+    placed: list[tuple[Mention, Candidate]]  # every mention with its entity
+    lists: list[tuple[ListMatch, list[Candidate], Candidate | None]]
+    investors: list[tuple[Candidate, Candidate, Mention]]  # (company, project, project mention)
+    found: list[Found] = field(default_factory=list)
+    _seen: set[tuple[str, int, int]] = field(default_factory=set)
+
+    def add(self, rtype: str, head: Candidate | None, tail: Candidate | None, start: int, end: int) -> None:
+        if head is None or tail is None or head is tail:
+            return
+        key = (rtype, id(head), id(tail))
+        if key not in self._seen:
+            self._seen.add(key)
+            self.found.append(Found(rtype, head, tail, start, end))
+
+    def sentence_at(self, pos: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return self.sentences[-1]
+
+    def in_sentence(self, s: Sentence, *types: str) -> list[tuple[Mention, Candidate]]:
+        return [(m, c) for m, c in self.placed if s.start <= m.start < s.end and c.type in types]
+
+
+def find_relations(ctx: Context) -> list[Found]:
+    """Apply every rule; relations come out in rule order, de-duplicated."""
+    for rule in (_from_lists, _investors, _located, _administers, _part_of, _invests, _supplies, _focus):
+        rule(ctx)
+    return ctx.found
+
+
+def _first_sentence(ctx: Context, cand: Candidate) -> Sentence:
+    return ctx.sentence_at(cand.first)
+
+
+def _from_lists(ctx: Context) -> None:
+    main = ctx.registry.main_zone()
+    for lm, items, parent in ctx.lists:
+        s, e = lm.sentence_start, lm.sentence_end
+        for item in items:
+            if item.type == "Industry":
+                if main is not None and lm.kind == "Industry":
+                    ctx.add("FOCUSES_ON", main, item, s, e)
+                    if "role" in lm.extra:
+                        item.attrs.setdefault("role", lm.extra["role"])
+                if parent is not None and lm.kind == "Industry":
+                    ctx.add("SUB_INDUSTRY_OF", item, parent, s, e)
+            elif item.type == "Company":
+                ctx.add("LOCATED_IN", item, main, s, e)
+                industry = parent or _nearest_industry(ctx, lm)
+                ctx.add("IN_INDUSTRY", item, industry, s, e)
+
+
+def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
+    s = ctx.sentence_at(lm.sentence_start)
+    first = min(m.start for m in lm.items) if lm.items else s.start
+    before = [(m, c) for m, c in ctx.in_sentence(s, "Industry") if m.end <= first]
+    return before[-1][1] if before else None
+
+
+def _investors(ctx: Context) -> None:
+    for company, project, mention in ctx.investors:
+        s = ctx.sentence_at(mention.start)
+        ctx.add("INVESTS_IN", company, project, s.start, s.end)
+
+
+def _located(ctx: Context) -> None:
+    main = ctx.registry.main_zone()
+    for s in ctx.sentences:
+        verb = _SETTLE.search(s.text)
+        if not verb:
+            continue
+        at = s.start + verb.start()
+        parks = [(m, c) for m, c in ctx.in_sentence(s, "Park") if m.start >= at]
+        movers = [(m, c) for m, c in ctx.in_sentence(s, "Project", "Company") if m.end <= at or m.start >= at]
+        for _, park in parks[:1]:
+            for _, mover in movers:
+                ctx.add("LOCATED_IN", mover, park, s.start, s.end)
+                if park is not main:
+                    ctx.add("LOCATED_IN", mover, main, s.start, s.end)
+    for cand in ctx.registry.candidates():
+        if cand.type in ("Project", "Park") and cand is not main:
+            s = _first_sentence(ctx, cand)
+            ctx.add("LOCATED_IN", cand, main, s.start, s.end)
+
+
+def _administers(ctx: Context) -> None:
+    main = ctx.registry.main_zone()
+    for cand in ctx.registry.candidates():
+        if cand.type == "Agency" and _ZONE_AGENCIES.match(cand.key):
+            s = _first_sentence(ctx, cand)
+            ctx.add("ADMINISTERS", cand, main, s.start, s.end)
+    for s in ctx.sentences:
+        for m in _LEADERSHIP.finditer(s.text):
+            a, b = s.start + m.start("who"), s.start + m.end("who")
+            for mention, cand in ctx.in_sentence(s, "Agency"):
+                if a <= mention.start < b:
+                    ctx.add("ADMINISTERS", cand, main, s.start, s.end)
+    for mention, cand in ctx.placed:
+        if cand.type == "Agency" and cand.key.endswith("运营中心"):
+            parks = [c for m, c in ctx.placed if c.type == "Park" and m.start == mention.start and m.end < mention.end]
+            for park in parks:
+                ctx.add("ADMINISTERS", cand, park, mention.start, mention.end)
+
+
+def _part_of(ctx: Context) -> None:
+    agencies = {c.key: c for c in ctx.registry.candidates() if c.type == "Agency"}
+    for cand in agencies.values():
+        for suffix, parent_key in _CHARGE_AGENCY.items():
+            if cand.key.endswith(suffix) and cand.key != parent_key:
+                wanted = "党工委" if "党" in cand.key else parent_key
+                parent = agencies.get(wanted) or agencies.get(parent_key)
+                s = _first_sentence(ctx, cand)
+                ctx.add("PART_OF", cand, parent, s.start, s.end)
+                break
+
+
+def _invests(ctx: Context) -> None:
+    last_project: Candidate | None = None
+    for s in ctx.sentences:
+        companies = ctx.in_sentence(s, "Company")
+        projects = ctx.in_sentence(s, "Project")
+        parks = ctx.in_sentence(s, "Park")
+        for m in _SUBSIDIARY.finditer(s.text):
+            at = s.start + m.start()
+            owners = [c for mm, c in companies if mm.end <= at]
+            for mm, child in companies:
+                if mm.start >= at + len(m.group()) - 1 and owners:
+                    ctx.add("INVESTS_IN", owners[-1], child, s.start, s.end)
+        for m in _OPERATOR.finditer(s.text):
+            a, b = s.start + m.start("who"), s.start + m.end("who")
+            target = projects[-1][1] if projects else last_project
+            for mm, comp in companies:
+                if a <= mm.start < b:
+                    ctx.add("INVESTS_IN", comp, target, s.start, s.end)
+        if _AGREEMENT.search(s.text):
+            target = projects[-1][1] if projects else (last_project if "本项目" in s.text else None)
+            for _, comp in companies:
+                ctx.add("INVESTS_IN", comp, target, s.start, s.end)
+        plan = _PLANS.search(s.text)
+        if plan:
+            at = s.start + plan.start()
+            subj = [c for mm, c in companies if mm.end <= at]
+            after = [c for mm, c in projects if mm.start > at] or [c for mm, c in parks if mm.start > at]
+            if subj and after:
+                ctx.add("INVESTS_IN", subj[-1], after[0], s.start, s.end)
+        if projects:
+            last_project = projects[-1][1]
+
+
+def _supplies(ctx: Context) -> None:
+    for s in ctx.sentences:
+        for m in _SUPPLY.finditer(s.text):
+            at = s.start + m.start()
+            companies = ctx.in_sentence(s, "Company")
+            suppliers = [c for mm, c in companies if mm.end <= at]
+            clients = [c for mm, c in companies if at < mm.start < s.start + m.end()]
+            if suppliers:
+                for client in clients:
+                    ctx.add("SUPPLIES", suppliers[-1], client, s.start, s.end)
+
+
+def _focus(ctx: Context) -> None:
+    main = ctx.registry.main_zone()
+    for s in ctx.sentences:
+        if not _FOCUS.search(s.text):
+            continue
+        for _, ind in ctx.in_sentence(s, "Industry"):
+            ctx.add("FOCUSES_ON", main, ind, s.start, s.end)
+    for mention, cand in ctx.placed:
+        if cand.type != "Agency":
+            continue
+        for m, ind in ctx.placed:
+            if ind.type == "Industry" and mention.start <= m.start and m.end <= mention.end:
+                ctx.add("FOCUSES_ON", cand, ind, mention.start, mention.end)

@@ -1,0 +1,85 @@
+"""Development-zone mentions and the report's main zone."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders.extract.lexicon import lexicon, tokenizer, word_tags
+from loaders.extract.mentions import Mention
+from loaders.extract.names import grow_left
+from loaders.extract.text import is_cjk
+
+_MAX_CORE = 6
+_PLACE_TAGS = ("ns",)
+
+
+@dataclass(frozen=True)
+class ZoneKey:
+    """What identifies a zone across surface forms: core name + short suffix."""
+
+    core: str  # e.g. 航空港 (city prefix and suffix removed); "" for bare 经开区
+    short: str  # e.g. 实验区
+
+
+def zone_mentions(text: str, mask: list[bool]) -> list[Mention]:
+    """Every ``…经开区/高新区/实验区…`` style zone name in ``text``."""
+    out: list[Mention] = []
+    for m in lexicon().zone_re.finditer(text):
+        floor = m.start()
+        while floor > 0 and not mask[floor - 1] and m.start() - floor < _MAX_CORE:
+            floor -= 1
+        start = grow_left(text, m.start(), "Park", floor) if m.start() > floor else m.start()
+        name = text[start : m.end()]
+        if start == m.start() and m.start() > 0 and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "区全":
+            continue  # suffix glued to an unknown word (建成区, 创新区)
+        out.append(Mention("Park", name, start, m.end(), source="zone"))
+    return out
+
+
+def zone_key(name: str) -> ZoneKey:
+    """Normalise a zone name: drop leading place names, map the suffix to its short form."""
+    short = ""
+    core = name
+    for suffix, abbrev in lexicon().zone_suffixes:
+        if name.endswith(suffix):
+            core, short = name[: -len(suffix)], abbrev
+            break
+    return ZoneKey(strip_places(core), short)
+
+
+def strip_places(name: str) -> str:
+    """``name`` without leading place-name tokens (郑州, 河南省 ...)."""
+    tags = word_tags()
+    tokens = tokenizer().lcut(name)
+    k = 0
+    while k < len(tokens) - 1 and (tags.get(tokens[k], "").startswith(_PLACE_TAGS) or tokens[k].endswith(("省", "市"))):
+        k += 1
+    return "".join(tokens[k:])
+
+
+def same_zone(a: ZoneKey, b: ZoneKey) -> bool:
+    """Do two keys denote the same zone (航空港区 ~ 航空港经济综合实验区)?"""
+    if not a.core or not b.core:
+        return a.short == b.short or not a.core and not b.core
+    return a.core.startswith(b.core) or b.core.startswith(a.core)
+
+
+def main_zone(mentions: list[Mention]) -> ZoneKey | None:
+    """The zone most often mentioned (its longest core), or None."""
+    keys = [zone_key(m.text) for m in mentions if m.source == "zone"]
+    if not keys:
+        return None
+    named = [k for k in keys if k.core]
+    counts: Counter[ZoneKey] = Counter()
+    for k in keys:
+        counts[k] += 1
+    best, best_score = None, -1
+    for cand in set(keys):
+        score = sum(n for k, n in counts.items() if same_zone(cand, k))
+        if score > best_score or (score == best_score and len(cand.core) > len(best.core)):
+            best, best_score = cand, score
+    if best is not None and not best.core:
+        cores = [k for k in named if same_zone(best, k) and k.short == best.short]
+        if cores:
+            best = max(cores, key=lambda k: len(k.core))
+    return best

@@ -1,0 +1,4 @@
+// Entity nodes per type.
+MATCH (n:Entity)
+RETURN n.type AS label, count(n) AS count
+ORDER BY label
