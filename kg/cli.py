@@ -1,22 +1,15 @@
 """The `kg` command line: build, extract, eval, query, stats and the analysis commands."""
 from __future__ import annotations
 
-import json
+import pkgutil
 import sys
-from collections.abc import Callable
-from functools import wraps
-from pathlib import Path
-from typing import Any, TypeVar
+from importlib import import_module
+from typing import Any
 
 import click
 
-import queries
-from kg import table
+from kg import commands
 from kg.errors import KGError
-from kg.store import StoreConfig, open_store
-from kg.store.base import GraphStore
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class KGGroup(click.Group):
@@ -54,159 +47,11 @@ def main(ctx: click.Context, verbose: bool) -> None:
     ctx.ensure_object(dict)["verbose"] = verbose
 
 
-def store_options(func: F) -> F:
-    """Add --store / --neo4j options and pass an opened `store` to the command."""
-
-    @click.option("--store", "store_dir", metavar="DIR", envvar="KG_STORE", default=None,
-                  help="Data directory of the default FalkorDB store [env KG_STORE; default ./kg-data].")
-    @click.option("--neo4j", "neo4j_uri", metavar="URI", default=None,
-                  help="Use the Neo4j server at URI instead [env NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE].")
-    @wraps(func)
-    def wrapper(*args: Any, store_dir: str | None, neo4j_uri: str | None, **kwargs: Any) -> Any:
-        with open_store(StoreConfig.from_env(store_dir, neo4j_uri)) as store:
-            return func(*args, store=store, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+def _register_commands() -> None:
+    """Add the commands of every module under kg/commands/ that lists them in COMMANDS."""
+    for info in pkgutil.iter_modules(commands.__path__):
+        for command in getattr(import_module(f"{commands.__name__}.{info.name}"), "COMMANDS", ()):
+            main.add_command(command)
 
 
-def format_option(func: F) -> F:
-    """Add --format table|json|csv."""
-    return click.option("--format", "fmt", type=click.Choice(table.FORMATS), default="table",
-                        show_default=True, help="Output format.")(func)
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--html", "html_out", type=click.Path(path_type=Path), default=Path("graph.html"), show_default=True,
-              help="Where to write the interactive graph page.")
-@click.option("--no-html", is_flag=True, help="Do not write the graph page.")
-@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, path_type=Path),
-              help="Extra alias table(s), CSV with columns type,canonical,alias.")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) if any report was skipped.")
-@store_options
-def build(paths: tuple[Path, ...], html_out: Path, no_html: bool, alias_files: tuple[Path, ...], strict: bool,
-          store: GraphStore) -> None:
-    """Read reports, extract, resolve and load them into the store; write graph.html.
-
-    PATHS are report files or folders. Exit code 2 when some reports were skipped.
-
-    \b
-    Example:
-      kg build ../shared/corpus
-      kg build --store ./zone-graph --no-html reports/2023/
-    """
-    from kg.pipeline import build as run_build
-    from kg.resolve import load_alias_table
-    from loaders.read import find_reports
-
-    files = list(find_reports(paths))
-    with click.progressbar(length=len(files), label="reading reports", file=sys.stderr,
-                           show_pos=True) as bar:
-        result = run_build(store, files, aliases=load_alias_table(alias_files), on_progress=lambda _: bar.update(1))
-    for skip in result.skipped:
-        click.echo(f"skipped: {skip.problem}", err=True)
-    click.echo(f"reports read: {result.read}, skipped: {len(result.skipped)}  ->  {store.description}")
-    _print_counts(store)
-    if not no_html:
-        from kg.graph_view import write_page
-
-        write_page(store, html_out)
-        click.echo(f"graph page: {html_out}")
-    if result.skipped:
-        sys.exit(1 if strict else 2)
-
-
-def _print_counts(store: GraphStore) -> None:
-    labels = store.read(queries.load("count_by_label"))
-    rels = store.read(queries.load("count_by_relationship"))
-    click.echo("nodes:")
-    click.echo(table.render(labels, columns=["label", "count"]))
-    click.echo("relationships:")
-    click.echo(table.render(rels, columns=["type", "count"]))
-
-
-@main.command()
-@store_options
-def stats(store: GraphStore) -> None:
-    """Print node counts per label and relationship counts per type.
-
-    \b
-    Example:
-      kg stats --store ./kg-data
-    """
-    _print_counts(store)
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for one JSON file per report (shared/gold/SCHEMA.md format).")
-def extract(paths: tuple[Path, ...], out_dir: Path) -> None:
-    """Extract entities and relations from reports into JSON files (no store needed).
-
-    \b
-    Example:
-      kg extract ../shared/corpus --out pred/
-    """
-    from kg.pipeline import Skipped, extract_files
-    from loaders.read import find_reports
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    skipped: list[Skipped] = []
-    written = 0
-    for extraction in extract_files(find_reports(paths), skipped):
-        target = out_dir / (Path(extraction.report.id).stem + ".json")
-        target.write_text(json.dumps(extraction.to_schema_json(), ensure_ascii=False, indent=1), encoding="utf-8")
-        written += 1
-    for skip in skipped:
-        click.echo(f"skipped: {skip.problem}", err=True)
-    click.echo(f"wrote {written} file(s) to {out_dir}")
-    if skipped:
-        sys.exit(2)
-
-
-@main.command("eval")
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("pred_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@format_option
-def eval_command(gold_dir: Path, pred_dir: Path, fmt: str) -> None:
-    """Score predictions against gold annotations: P/R/F1 per type and overall.
-
-    \b
-    Example:
-      kg extract ../shared/corpus --out pred/ && kg eval ../shared/gold pred/
-    """
-    from kg.evaluate import evaluate
-
-    rows = [{"type": s.name, "P": round(s.precision, 3), "R": round(s.recall, 3), "F1": round(s.f1, 3),
-             "tp": s.tp, "fp": s.fp, "fn": s.fn} for s in evaluate(gold_dir, pred_dir)]
-    click.echo(table.render(rows, fmt))
-
-
-def _parse_param(text: str) -> tuple[str, Any]:
-    if "=" not in text:
-        raise click.BadParameter(f"expected key=value, got {text!r}")
-    key, raw = text.split("=", 1)
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError:
-        value = raw
-    return key.strip(), value
-
-
-@main.command()
-@click.argument("cypher")
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="Query parameter; VALUE is read as JSON when it parses, else as a string.")
-@format_option
-@store_options
-def query(cypher: str, params: tuple[str, ...], fmt: str, store: GraphStore) -> None:
-    """Run a read-only Cypher query with parameters and print the rows.
-
-    \b
-    Example:
-      kg query "MATCH (n:Company) WHERE n.name CONTAINS $q RETURN n.name AS name" -p q=装备
-      kg query "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n" --format json
-    """
-    rows = store.read(cypher, dict(_parse_param(p) for p in params))
-    click.echo(table.render(rows, fmt))
+_register_commands()

@@ -1,0 +1,4 @@
+"""Run the CLI as `python -m kg`."""
+from kg.cli import main
+
+main()

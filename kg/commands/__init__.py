@@ -1,0 +1,1 @@
+"""The `kg` subcommands, one module per group of commands (registered in kg.cli)."""
