@@ -131,7 +131,8 @@ def _keeps_break(text: str, prev: list[int], line: list[int], blank_between: boo
     if not blank_between:
         return False
     prose_before = any(text[i] in _CLAUSE_MARKS for i in prev)
-    heading_after = len(line) < _HEADING_MAX and not any(text[i] in _CLAUSE_MARKS for i in line)
+    heading_after = len(line) < _HEADING_MAX and not any(text[i] in _CLAUSE_MARKS or text[i] in _SENTENCE_END
+                                                          for i in line)
     return not prose_before or heading_after
 
 

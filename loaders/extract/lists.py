@@ -37,6 +37,7 @@ _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:
 _PARK_TAIL = re.compile(r"^等[^，,。；;]{0,6}(?:平台|载体|园区)")
 _PLACE_HEAD_TAIL = re.compile(r"^(?:等|[\d一二三四五六七八九十]+个)(?P<head>(?:办事处|街道|乡镇)(?:党工委)?|安置区|片区|组团)")
 _PARENT_SUBJECT = re.compile(r"^(?P<parent>[^，,]{2,14}?)(?:产业)?重点(?:引进|发展)")
+_INTRODUCER = re.compile(r"^(?:即|包括|包含|其中包括|主要包括|主要有|分别为|分别是|涵盖)")
 _MAX_ITEM = {"Industry": 14, "Company": 20, "Park": 12, "Project": 45, "Agency": 12}
 
 
@@ -91,7 +92,8 @@ def enumerations(text: str, start: int, end: int) -> list[ListMatch]:
 def _typed_list(text: str, c_start: int, parts: list[str], s_start: int, s_end: int) -> ListMatch | None:
     lex = lexicon()
     first_end = c_start + len(parts[0])
-    first_start = grow_left(text, first_end, "Industry", c_start)
+    intro = _INTRODUCER.match(parts[0])
+    first_start = c_start + intro.end() if intro else grow_left(text, first_end, "Industry", c_start)
     pre = text[s_start:first_start]
     last = parts[-1]
     tail_m = _TAIL.search(last)

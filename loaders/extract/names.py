@@ -17,6 +17,7 @@ _NAME_VERBS = frozenset(
     "创新 研发 孵化 示范 检测 制造 研究 焊接 共享 计算 转化 应用 建设 生产 服务 发展 投资 管理 装备 运营 招商 促进 "
     "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代".split()
 )
+_NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
 _AGENCY_INTERNAL = frozenset("建设 服务 发展".split())
 _CLOSE = {"）": "（", ")": "("}
 _LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
@@ -83,6 +84,8 @@ def grow_left(text: str, end: int, etype: str, floor: int = 0) -> int:
         tag = tags.get(tok)
         if tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit():
             break
+        if pos < end and tags.get(tokens[k + 1], "").startswith("ns") and not _joins_place(tok, tag):
+            break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name
         htype = head_type(tok)
         if htype is not None and htype != etype and htype not in crosses:
             break
@@ -93,6 +96,11 @@ def grow_left(text: str, end: int, etype: str, floor: int = 0) -> int:
         pos -= len(tok)
         k -= 1
     return _trim_leading_count(text, pos, end)
+
+
+def _joins_place(token: str, tag: str | None) -> bool:
+    """May ``token`` stand before a place name inside one name (河南省|郑州, 中铁联集|郑州)?"""
+    return bool(tag) and tag.startswith(_NAME_BEFORE_PLACE) or not tag and bool(re.fullmatch(r"[A-Za-z0-9]+", token))
 
 
 def _trim_leading_count(text: str, start: int, end: int) -> int:
