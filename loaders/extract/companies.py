@@ -14,6 +14,7 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 _DECLARED = re.compile(r"[（(](?:以下简称|下称|简称)[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?[）)]")
 _COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
 _BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")
+_COMMON_FREQ = 300  # jieba dictionary frequency above which a one-word prefix reads as a common word
 
 
 def company_key(name: str) -> str:
@@ -61,11 +62,19 @@ def investor_prefix(project: str) -> str | None:
     if len(name) < 2 or not rest or head_type(name) or name in lex.industries:
         return None
     core = taken[1:] if tags.get(taken[0], "").startswith("ns") else taken
-    if len(core) == 1 and tags.get(core[0], "x").startswith(_COMMON_TAGS) and not tags.get(core[0], "").startswith(_BRAND_TAGS):
+    if len(core) == 1 and _is_common_word(core[0]):
         return None
     if not core or len("".join(core)) < 2:
         return None
     return name
+
+
+def _is_common_word(token: str) -> bool:
+    """A frequent dictionary word (科技, 物流), not a brand that jieba happens to know (中铁, 格力)."""
+    tag = word_tags().get(token, "x")
+    if tag.startswith(_BRAND_TAGS) or not tag.startswith(_COMMON_TAGS):
+        return False
+    return tokenizer().FREQ.get(token, 0) >= _COMMON_FREQ
 
 
 def _stops_investor(tok: str, descriptors: frozenset[str]) -> bool:

@@ -5,7 +5,7 @@ import re
 
 from loaders.extract.lexicon import lexicon, tokenizer, word_tags
 from loaders.extract.mentions import Mention
-from loaders.extract.names import grow_left, is_generic
+from loaders.extract.names import balanced_brackets, grow_left, is_generic
 from loaders.extract.text import segments
 
 _TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?")
@@ -37,8 +37,12 @@ def head_mentions(text: str, mask: list[bool], start: int, end: int) -> list[Men
                 continue
             walk_type = "Project" if htype == "ambiguous" else htype
             name_start = grow_left(seg, m.start(), walk_type) if m.start() else 0
+            while seg.startswith("项目", name_start) and tail_end - name_start > 4:
+                name_start += 2  # 该项目|铝板带箔智能工厂: a name does not open with 项目
             name = seg[name_start:tail_end]
-            if name not in _SELF_STANDING and is_generic(name, m.group()):
+            if not balanced_brackets(name):
+                continue  # （一期）, 金融平台（总部: a bracket cut in two is no name
+            if name not in _SELF_STANDING and is_generic(name, m.group(), industries_generic=klass == "Project"):
                 continue
             taken.append((name_start, tail_end, klass))
             out.append(Mention(htype, name, s + name_start, s + tail_end))

@@ -28,6 +28,7 @@ class Lexicon:
     """All extraction vocabulary, loaded once."""
 
     industries: frozenset[str]
+    industries_longest_first: tuple[str, ...]
     categories: dict[str, Category]
     heads: dict[str, tuple[str, ...]]  # entity type (or "ambiguous") -> head words, longest first
     boundary_words: frozenset[str]
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
     all_heads = [h for hs in heads.values() for h in hs]
     return Lexicon(
         industries=industries,
+        industries_longest_first=tuple(sorted(industries, key=len, reverse=True)),
         categories=categories,
         heads={t: tuple(sorted(hs, key=len, reverse=True)) for t, hs in heads.items()},
         boundary_words=frozenset(_lines("boundary_words.txt")),

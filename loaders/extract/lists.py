@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import Mention
-from loaders.extract.names import grow_left, head_type
+from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic
 from loaders.extract.stage import stage_of
 
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
@@ -30,7 +30,7 @@ _TAIL = re.compile(
 _COUNT = re.compile(r"^(?:等)?(?:[\d一二三四五六七八九十两]+(?:大|个|家|类|项)|一批)?")
 _INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群")
 _INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大")
-_PROJECT_TAIL = re.compile(r"^等(?:[\d一二三四五六七八九十]+个|一批)?[^，,。；;]{0,8}项目")
+_PROJECT_TAIL = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个|一批)?|[\d一二三四五六七八九十]+个)[^，,。；;]{0,16}?项目")
 _COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司)")
 _COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
 _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
@@ -38,6 +38,8 @@ _PARK_TAIL = re.compile(r"^等[^，,。；;]{0,6}(?:平台|载体|园区)")
 _PLACE_HEAD_TAIL = re.compile(r"^(?:等|[\d一二三四五六七八九十]+个)(?P<head>(?:办事处|街道|乡镇)(?:党工委)?|安置区|片区|组团)")
 _PARENT_SUBJECT = re.compile(r"^(?P<parent>[^，,]{2,14}?)(?:产业)?重点(?:引进|发展)")
 _INTRODUCER = re.compile(r"^(?:即|包括|包含|其中包括|主要包括|主要有|分别为|分别是|涵盖)")
+_ITEM_SEPARATOR = re.compile(r"、|以及(?=\S{4})")
+_NOT_A_PROJECT = re.compile(r"^[\d一二三四五六七八九十]+个|亿元|(?:企业|集群)$")  # counts, amounts, firms
 _MAX_ITEM = {"Industry": 14, "Company": 20, "Park": 12, "Project": 45, "Agency": 12}
 
 
@@ -80,31 +82,31 @@ def enumerations(text: str, start: int, end: int) -> list[ListMatch]:
     """``A、B、C等…`` lists inside clauses of one sentence, typed by context."""
     out: list[ListMatch] = []
     for clause in _CLAUSE.finditer(text, start, end):
-        parts = clause.group().split("、")
-        if len(parts) < 2:
+        body = clause.group()
+        cuts = [(m.start(), m.end()) for m in _ITEM_SEPARATOR.finditer(body)]
+        if not cuts:
             continue
+        bounds = list(zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(body)]))
+        parts = [(clause.start() + a, body[a:b]) for a, b in bounds]
         match = _typed_list(text, clause.start(), parts, start, end)
         if match:
             out.append(match)
     return out
 
 
-def _typed_list(text: str, c_start: int, parts: list[str], s_start: int, s_end: int) -> ListMatch | None:
+def _typed_list(text: str, c_start: int, parts: list[tuple[int, str]], s_start: int, s_end: int) -> ListMatch | None:
+    """Type the items of one clause's enumeration; ``parts`` are (offset, text) between separators."""
     lex = lexicon()
-    first_end = c_start + len(parts[0])
-    intro = _INTRODUCER.match(parts[0])
+    first_end = c_start + len(parts[0][1])
+    intro = _INTRODUCER.match(parts[0][1])
     first_start = c_start + intro.end() if intro else grow_left(text, first_end, "Industry", c_start)
     pre = text[s_start:first_start]
-    last = parts[-1]
+    last = parts[-1][1]
     tail_m = _TAIL.search(last)
     tail = tail_m.group("tail") if tail_m else ""
     last_item = last[: len(last) - len(tail)] if tail else last
-    names = [text[first_start:first_end], *parts[1:-1], last_item]
-    offsets = [first_start]
-    pos = first_end + 1
-    for p in parts[1:]:
-        offsets.append(pos)
-        pos += len(p) + 1
+    names = [text[first_start:first_end], *(p for _, p in parts[1:-1]), last_item]
+    offsets = [first_start, *(off for off, _ in parts[1:])]
     kind, head = _list_kind(pre, tail, names)
     if kind is None:
         return None
@@ -121,7 +123,7 @@ def _typed_list(text: str, c_start: int, parts: list[str], s_start: int, s_end: 
         if kind == "Project" and name in lex.industries:
             item_kind = "Industry"
         full = name + head if head else name
-        if not 2 <= len(full) <= _MAX_ITEM[item_kind] or _bad_item(full, item_kind):
+        if not 2 <= len(full) <= _MAX_ITEM[item_kind] or not balanced_brackets(full) or _bad_item(full, item_kind):
             continue
         items.append(Mention(item_kind, full, off, off + len(name), source="list"))
     if len(items) < 2 and not (items and tail):
@@ -180,6 +182,8 @@ def _split_last_conjunction(names: list[str], offsets: list[int]) -> tuple[list[
 def _bad_item(name: str, kind: str) -> bool:
     if kind == "Industry":
         return bool(re.search(r"\d{2,}|项目|[，,。]", name)) or head_type(name) not in (None, "Industry")
+    if kind == "Project":
+        return bool(_NOT_A_PROJECT.search(name)) or is_generic(name, "", industries_generic=True)
     return False
 
 

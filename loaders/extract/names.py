@@ -108,10 +108,31 @@ def _trim_leading_count(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-def is_generic(name: str, head: str) -> bool:
-    """True when ``name`` is a generic phrase: nothing left but modifiers and its head."""
+def is_generic(name: str, head: str, *, industries_generic: bool = False) -> bool:
+    """True when ``name`` is a generic phrase: nothing left but modifiers and its head.
+
+    With ``industries_generic`` an industry word counts as a modifier too, so that
+    ``电子信息产业项目`` or ``先进制造业基地`` (no proper name in them) are generic.
+    """
     core = name[: len(name) - len(head)] if head and name.endswith(head) else name
-    core = re.sub(r"[\d\s%（）()“”\"]+", "", core)
-    for word in lexicon().generic_words:
+    core = re.sub(r"[\d\s%（）()“”\"]+", "", core.removesuffix("项目"))
+    lex = lexicon()
+    words = [*lex.generic_words, *(lex.industries_longest_first if industries_generic else ())]
+    for word in words:
         core = core.replace(word, "")
+    if industries_generic:
+        core = lex.zone_re.sub("", core)
+        if core and all(word_tags().get(tok, "").startswith("ns") for tok in tokenizer().lcut(core)):
+            return True  # nothing but a place name left (郑州高新区|不断完善项目)
     return len(core) < 2
+
+
+def balanced_brackets(name: str) -> bool:
+    """Brackets close what they open, and the name does not open with one (（一期）, 金融平台（总部)."""
+    depth = 0
+    for ch in name:
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if depth < 0:
+            return False
+    return depth == 0 and name[:1] not in "（("

@@ -92,6 +92,8 @@ def _resolve(zones: list[Mention], found: list[Mention], items: list[Mention], r
         )
         if m.type == "Industry" and inside_other:
             continue
+        if m.type == "Project" and any(a <= m.start and m.end < b and t == "Agency" for a, b, t in spans):
+            continue  # 产城更新项目|指挥部: the project names the agency, it is not one itself
         if m.type == "Company" and m.source == "head" and _core_is_industry(m.text):
             continue
         kept.append(m)
