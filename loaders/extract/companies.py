@@ -44,8 +44,15 @@ def investor_prefix(project: str) -> str | None:
     tags = word_tags()
     tokens = tokenizer().lcut(project)
     taken: list[str] = []
+    business = 0  # business-line words taken after the trade name (安图|生物)
     for k, tok in enumerate(tokens):
         tag = tags.get(tok, "")
+        if tok in lex.business_words and taken and not taken[-1].endswith(("科技", "技术")):
+            taken.append(tok)
+            business += 1
+            continue
+        if business:
+            break  # only business-line words may follow one: 海尔生物医疗|检测设备
         is_place = tag.startswith("ns") or tok.endswith(("省", "市"))
         if k == 0 and is_place:
             if len(tokens) > 1 and _stops_investor(tokens[1], descriptors):
@@ -59,6 +66,10 @@ def investor_prefix(project: str) -> str | None:
         taken.append(tok)
     name = "".join(taken)
     rest = project[len(name) :]
+    if business:  # 卫华|装备 may be the whole project name: the firm's own project
+        trade = taken[:-business]
+        generic_trade = len(trade) == 1 and (_is_common_word(trade[0]) or trade[0] in lex.industries)
+        return name if len("".join(trade)) >= 2 and not generic_trade and not head_type(name) else None
     if len(name) < 2 or not rest or head_type(name) or name in lex.industries:
         return None
     core = taken[1:] if tags.get(taken[0], "").startswith("ns") else taken

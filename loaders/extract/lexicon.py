@@ -32,6 +32,7 @@ class Lexicon:
     categories: dict[str, Category]
     heads: dict[str, tuple[str, ...]]  # entity type (or "ambiguous") -> head words, longest first
     boundary_words: frozenset[str]
+    business_words: frozenset[str]  # business-line words of firm names (科技, 生物, 装备)
     generic_words: tuple[str, ...]  # longest first
     project_descriptors: frozenset[str]  # words that end an investor name inside a project name
     zone_suffixes: tuple[tuple[str, str], ...]  # (suffix, short form), longest first
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         categories=categories,
         heads={t: tuple(sorted(hs, key=len, reverse=True)) for t, hs in heads.items()},
         boundary_words=frozenset(_lines("boundary_words.txt")),
+        business_words=frozenset(_lines("business_words.txt")),
         generic_words=tuple(sorted(_lines("generic_names.txt"), key=len, reverse=True)),
         project_descriptors=frozenset(_lines("project_descriptors.txt")),
         zone_suffixes=tuple(zones),

@@ -117,11 +117,12 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False) -> boo
     core = name[: len(name) - len(head)] if head and name.endswith(head) else name
     core = re.sub(r"[\d\s%（）()“”\"]+", "", core.removesuffix("项目"))
     lex = lexicon()
+    if industries_generic:
+        core = lex.zone_re.sub("", core)
     words = [*lex.generic_words, *(lex.industries_longest_first if industries_generic else ())]
     for word in words:
         core = core.replace(word, "")
     if industries_generic:
-        core = lex.zone_re.sub("", core)
         if core and all(word_tags().get(tok, "").startswith("ns") for tok in tokenizer().lcut(core)):
             return True  # nothing but a place name left (郑州高新区|不断完善项目)
     return len(core) < 2
