@@ -9,6 +9,8 @@ from loaders.extract.names import grow_left, head_type, is_generic
 from loaders.extract.text import segments
 
 _SUFFIX = re.compile(r"产业(?![园链化区基地项])")
+_COUNTED_CATEGORY = re.compile(r"[一二三四五六七八九十两\d]+大")
+_SCALE = re.compile(r"^[\d百千万亿]+级")
 _NOT_AFTER = re.compile(r"[园区城]")  # 生物医药园, 智慧物流园区: part of a place name
 
 
@@ -35,6 +37,15 @@ def industry_mentions(
                 continue
             name_start = grow_left(seg, m.start(), "Industry")
             name = seg[name_start : m.end()]
+            counted = _COUNTED_CATEGORY.search(name)
+            if counted:  # 现代物流|三大主导产业: the last item of a list before its category
+                name = name[: counted.start()]
+                if len(name) < 2 or name in lex.categories:
+                    continue
+                out.append(Mention("Industry", name, s + name_start, s + name_start + len(name), source="suffix"))
+                continue
+            if _SCALE.match(name) or lex.zone_re.search(seg, name_start, m.start()):
+                continue  # 百亿级产业, 经开区产业: a size or a place, not an industry
             if m.start() - name_start < 2 or is_generic(name, "产业") or head_type(seg[name_start : m.start()]):
                 continue
             if name in lex.categories:

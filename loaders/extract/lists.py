@@ -38,6 +38,7 @@ _PARK_TAIL = re.compile(r"^等[^，,。；;]{0,6}(?:平台|载体|园区)")
 _PLACE_HEAD_TAIL = re.compile(r"^(?:等|[\d一二三四五六七八九十]+个)(?P<head>(?:办事处|街道|乡镇)(?:党工委)?|安置区|片区|组团)")
 _PARENT_SUBJECT = re.compile(r"^(?P<parent>[^，,]{2,14}?)(?:产业)?重点(?:引进|发展)")
 _INTRODUCER = re.compile(r"^(?:即|包括|包含|其中包括|主要包括|主要有|分别为|分别是|涵盖)")
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『", "”’」』"
 _ITEM_SEPARATOR = re.compile(r"、|以及(?=\S{4})")
 _NOT_A_PROJECT = re.compile(r"^[\d一二三四五六七八九十]+个|亿元|(?:企业|集群)$")  # counts, amounts, firms
 _MAX_ITEM = {"Industry": 14, "Company": 20, "Park": 12, "Project": 45, "Agency": 12}
@@ -115,6 +116,7 @@ def _typed_list(text: str, c_start: int, parts: list[tuple[int, str]], s_start: 
     items = []
     for name, off in zip(names, offsets):
         name = name.strip()
+        name, off = _unquote(name, off)
         if not name:
             continue
         item_kind = kind
@@ -177,6 +179,15 @@ def _split_last_conjunction(names: list[str], offsets: list[int]) -> tuple[list[
         if right and left in lex.industries and len(right) >= 2:
             return [*names[:-1], left, right], [*offsets, offsets[-1] + len(left) + 1]
     return names, offsets
+
+
+def _unquote(name: str, off: int) -> tuple[str, int]:
+    """Drop a quote mark the list cut off from its partner (“A、B、C” -> A, B, C; keep 新能源“大小三电”)."""
+    if name[:1] in _OPEN_QUOTES and not any(c in _CLOSE_QUOTES for c in name):
+        name, off = name[1:], off + 1
+    if name[-1:] in _CLOSE_QUOTES and not any(c in _OPEN_QUOTES for c in name):
+        name = name[:-1]
+    return name, off
 
 
 def _bad_item(name: str, kind: str) -> bool:

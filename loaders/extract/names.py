@@ -18,7 +18,7 @@ _NAME_VERBS = frozenset(
     "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代".split()
 )
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
-_AGENCY_INTERNAL = frozenset("建设 服务 发展".split())
+_AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
 _CLOSE = {"）": "（", ")": "("}
 _LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
 _CROSSES = {  # head types a name of this type may contain
