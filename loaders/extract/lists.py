@@ -211,16 +211,28 @@ def _attach_parent_and_role(match: ListMatch, text: str, c_start: int, first_sta
             return
     if match.kind != "Industry":
         if tail.startswith("为代表") and match.kind == "Company":
-            parent = _industry_prefix(tail[len("为代表的") :])
-            if parent:
-                off = text.find(parent, c_start, s_end)
-                match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
+            parent = _industry_prefix(tail[len("为代表的") :]) or _represented(tail[len("为代表的") :])
+        else:  # A、B等电子信息产业项目: the firms or projects of that industry
+            known = lexicon().industry_re.match(rest)
+            parent = known.group() if known and known.group() not in lex.categories else None
+        if parent:
+            off = text.find(parent, c_start, s_end)
+            match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
         return
     subject = _PARENT_SUBJECT.match(text[c_start:first_start])
     parent = subject.group("parent") if subject else _industry_prefix(rest.removeprefix("为代表的"))
     if parent:
         off = text.find(parent, c_start, s_end)
         match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
+
+
+def _represented(phrase: str) -> str | None:
+    """What a ``以A、B为代表的…`` list represents when it is no known industry: 大型成套装备."""
+    m = re.match(r"[^，,。；;、“”]{2,10}", phrase)
+    if not m:
+        return None
+    name = re.sub(r"(?:等|的)?(?:企业|公司|产业|行业|领域)$", "", m.group())
+    return name if len(name) >= 2 and not is_generic(name, "") else None
 
 
 def _industry_prefix(phrase: str) -> str | None:

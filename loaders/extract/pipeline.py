@@ -167,7 +167,7 @@ def _place_list(lm: ListMatch, registry: Registry, moved: dict[int, Candidate]):
 
 def _attrs(c: Candidate, text: str, sents: list[Sentence]) -> dict[str, object]:
     attrs = {k: v for k, v in c.attrs.items() if k in ("stage", "role")}
-    if c.type in ("Project", "Park"):
+    if c.type == "Project":  # a park's 总投资 is the sum of its projects, not its own
         start, end = min(c.spans)
         for s in sents:
             if s.start <= start < s.end:

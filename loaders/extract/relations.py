@@ -20,6 +20,8 @@ _SUBSIDIARY = re.compile(r"的(?:全资|控股)?子公司")
 _OPERATOR = re.compile(r"由(?P<who>[^，,。]{2,30}?)(?:投资|开发|建设|运营|打造)")
 _AGREEMENT = re.compile(r"签订|签署|共同投资|联合投资")
 _PLANS = re.compile(r"拟(?:在|于)?")
+_BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|主营)")
+_CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
 _SUPPLY = re.compile(r"为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")
 _CHARGE_AGENCY = {"办事处党工委": "党工委", "办事处": "管委会", "局": "管委会", "工作部": "党工委"}
 
@@ -68,7 +70,8 @@ class Context:
 
 def find_relations(ctx: Context) -> list[Found]:
     """Apply every rule; relations come out in rule order, de-duplicated."""
-    for rule in (_from_lists, _investors, _located, _administers, _part_of, _invests, _supplies, _focus):
+    for rule in (_from_lists, _investors, _located, _administers, _part_of, _invests, _business_lines, _named_industry, _supplies,
+                 _focus):
         rule(ctx)
     return ctx.found
 
@@ -93,6 +96,8 @@ def _from_lists(ctx: Context) -> None:
                 ctx.add("LOCATED_IN", item, main, s, e)
                 industry = parent or _nearest_industry(ctx, lm)
                 ctx.add("IN_INDUSTRY", item, industry, s, e)
+            elif item.type == "Project":
+                ctx.add("IN_INDUSTRY", item, parent, s, e)
 
 
 def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
@@ -190,6 +195,34 @@ def _invests(ctx: Context) -> None:
                 ctx.add("INVESTS_IN", subj[-1], after[0], s.start, s.end)
         if projects:
             last_project = projects[-1][1]
+
+
+def _named_industry(ctx: Context) -> None:
+    """A project whose name contains an industry of the report belongs to it (上汽发动机项目 -> 发动机)."""
+    industries = [c for c in ctx.registry.candidates() if c.type == "Industry"]
+    for mention, project in ctx.placed:
+        if project.type != "Project":
+            continue
+        named = [ind for ind in industries if any(len(f) >= 2 and f in mention.text for f in ind.forms)]
+        for ind in named:
+            if not any(other is not ind and set(ind.forms) & set(_substrings(other.forms)) for other in named):
+                ctx.add("IN_INDUSTRY", project, ind, mention.start, mention.end)
+
+
+def _substrings(forms: list[str]) -> list[str]:
+    return [f[i:j] for f in forms for i in range(len(f)) for j in range(i + 2, len(f))]
+
+
+def _business_lines(ctx: Context) -> None:
+    """``X主要从事A、B的研发`` / ``专注于A``: the firm operates in those industries."""
+    for s in ctx.sentences:
+        for m in _BUSINESS.finditer(s.text):
+            at = s.start + m.start()
+            firms = [c for mm, c in ctx.in_sentence(s, "Company") if mm.end <= at]
+            clause_end = s.start + m.end() + len(_CLAUSE_TEXT.match(s.text, m.end()).group())
+            for mm, ind in ctx.in_sentence(s, "Industry"):
+                if firms and at < mm.start < clause_end:
+                    ctx.add("IN_INDUSTRY", firms[-1], ind, s.start, s.end)
 
 
 def _supplies(ctx: Context) -> None:

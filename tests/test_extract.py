@@ -1,0 +1,122 @@
+"""Extraction patterns, each on a sentence shaped like the ones in real zone reports."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Extraction, Report
+from loaders.clean import clean
+from loaders.extract import ExtractionError, extract
+
+
+def run(text: str) -> Extraction:
+    return extract(Report(id="t.txt", path="t.txt", text=text))
+
+
+def names(x: Extraction, etype: str) -> set[str]:
+    return {e.name for e in x.entities if e.type == etype}
+
+
+def triples(x: Extraction, rtype: str) -> set[tuple[str, str]]:
+    by_id = {e.id: e.name for e in x.entities}
+    return {(by_id[r.head], by_id[r.tail]) for r in x.relations if r.type == rtype}
+
+
+def test_project_list_gives_projects_stage_investors_and_location() -> None:
+    x = run("郑州经开区“开工一批”项目6个，总投资91.9亿元，包含一汽解放新能源商用车郑州基地、"
+            "宇通新能源商用车基地项目、海尔压缩机项目等。")
+    projects = {e.name: e for e in x.entities if e.type == "Project"}
+    assert set(projects) == {"一汽解放新能源商用车郑州基地", "宇通新能源商用车基地项目", "海尔压缩机项目"}
+    assert {e.attrs.get("stage") for e in projects.values()} == {"开工"}
+    assert triples(x, "INVESTS_IN") == {("一汽解放", "一汽解放新能源商用车郑州基地"),
+                                        ("宇通", "宇通新能源商用车基地项目"), ("海尔", "海尔压缩机项目")}
+    assert ("海尔压缩机项目", "郑州经开区") in triples(x, "LOCATED_IN")
+    park = next(e for e in x.entities if e.type == "Park")
+    assert "investment_cny" not in park.attrs  # the list's total is no one entity's own
+
+
+def test_one_projects_own_investment_in_yuan_and_foreign_currency_as_written() -> None:
+    x = run("高新区签约雄韬氢能产业园项目，总投资30亿元。林德公司拟投资2500万美元在航空港区成立其子公司。")
+    project = next(e for e in x.entities if e.name == "雄韬氢能产业园项目")
+    assert project.attrs["investment_cny"] == 3_000_000_000
+    assert ("林德公司", "航空港区") in triples(x, "INVESTS_IN")
+
+
+def test_focus_list_with_introducer_and_category() -> None:
+    x = run("航空港区重点引进新型显示、集成电路、智能终端等细分产业。")
+    assert names(x, "Industry") == {"新型显示", "集成电路", "智能终端"}
+    assert triples(x, "FOCUSES_ON") == {("航空港区", n) for n in ("新型显示", "集成电路", "智能终端")}
+
+
+def test_counted_category_ends_the_last_item() -> None:
+    x = run("经开区以汽车、装备、现代物流三大主导产业为基础，培育发展新动能。")
+    assert "现代物流" in names(x, "Industry")
+    assert not any("三大" in n for n in names(x, "Industry"))
+
+
+def test_represented_firms_belong_to_the_industry_they_represent() -> None:
+    x = run("经开区大力发展以中铁盾构、宇通重工、郑煤机为代表的大型成套装备。")
+    assert triples(x, "IN_INDUSTRY") >= {("中铁盾构", "大型成套装备"), ("宇通重工", "大型成套装备"),
+                                         ("郑煤机", "大型成套装备")}
+
+
+def test_business_line_sentence() -> None:
+    x = run("河南明晟新材料科技有限公司主要从事铝板带箔、合金板、超硬材料的研发、生产及销售。")
+    assert ("河南明晟新材料科技有限公司", "超硬材料") in triples(x, "IN_INDUSTRY")
+
+
+def test_titles_give_agencies_that_administer_the_zone() -> None:
+    x = run("经开区党工委副书记表示，经开区管委会将持续优化营商环境。")
+    assert {("经开区党工委", "经开区"), ("经开区管委会", "经开区")} <= triples(x, "ADMINISTERS")
+
+
+def test_subordinate_agency_is_part_of_its_parent() -> None:
+    x = run("航空港区投资促进局隶属于航空港区管委会。")
+    assert ("航空港区投资促进局", "航空港区管委会") in triples(x, "PART_OF")
+    assert not any(n.startswith("隶属") for e in x.entities for n in [e.name, *e.aliases])
+
+
+def test_city_districts_listed_after_a_count_are_parks() -> None:
+    x = run("航空港区将全区划分为21个城市片区，即北港城、文体城、大学城、会展城、双鹤湖科创城等。")
+    assert {"北港城", "文体城", "大学城", "会展城", "双鹤湖科创城"} <= names(x, "Park")
+
+
+def test_investor_keeps_its_business_line_word() -> None:
+    x = run("经开区“投产一批”项目2个，包含安图生物体外诊断产业园、鸿基物流。")
+    assert {"安图生物", "鸿基物流"} <= names(x, "Company")
+    assert ("安图生物", "安图生物体外诊断产业园") in triples(x, "INVESTS_IN")
+
+
+def test_generic_phrases_are_not_entities() -> None:
+    x = run("郑州高新区不断完善项目推进机制，优化项目考核管理办法，全力招引龙头型、旗舰型项目。")
+    assert names(x, "Project") == set() and names(x, "Company") == set()
+
+
+def test_a_place_name_opens_a_zone_name() -> None:
+    x = run("第七期“三个一批”活动郑州航空港区共签约项目12个。")
+    assert "郑州航空港区" in names(x, "Park")
+    assert not any(n.startswith("活动") for n in names(x, "Park"))
+
+
+def test_evidence_is_verbatim_source_text() -> None:
+    text = "航空港区重点引进新型显示、\n集成电路等细分产业。"
+    x = run(text)
+    assert x.relations
+    for rel in x.relations:
+        assert text[rel.span.start:rel.span.end].replace("\n", "") == rel.evidence.replace("\n", "")
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("高新区塔吊林立高新区塔吊林立，，项目建设热火朝天项目建设热火朝天 张勇张勇摄摄", "高新区塔吊林立，项目建设热火朝天 张勇摄"),
+    ("签约项目敲敲敲敲敲敲敲12个。", "签约项目12个。"),
+    ("航空港区将全区划分为21个城市片区，即北港城、数\n\n字港。", "航空港区将全区划分为21个城市片区，即北港城、数字港。"),
+])
+def test_cleaning_repairs_layout_and_maps_back(raw: str, fixed: str) -> None:
+    ct = clean(Report(id="t.txt", path="t.txt", text=raw))
+    assert ct.text == fixed
+    start, end = ct.source_span(0, len(ct.text))
+    assert 0 <= start < end <= len(raw)
+
+
+def test_empty_report_is_a_clear_error() -> None:
+    with pytest.raises(ExtractionError, match="t.txt"):
+        run("   \n")
