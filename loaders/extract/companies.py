@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import lexicon, tokenizer, word_tags
+from loaders.extract.lexicon import cut, lexicon, tokenizer, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import head_type
 from loaders.extract.zone import strip_places
@@ -42,7 +42,7 @@ def investor_prefix(project: str) -> str | None:
     lex = lexicon()
     descriptors = lex.project_descriptors
     tags = word_tags()
-    tokens = tokenizer().lcut(project)
+    tokens = cut(project)
     taken: list[str] = []
     business = 0  # business-line words taken after the trade name (安图|生物)
     for k, tok in enumerate(tokens):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import lexicon, tokenizer, word_tags
+from loaders.extract.lexicon import cut, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, is_generic
 from loaders.extract.text import segments
@@ -53,7 +53,7 @@ def _token_bounds(seg: str) -> dict[int, str]:
     """Start offset -> token, for the jieba tokens of ``seg``."""
     bounds: dict[int, str] = {}
     pos = 0
-    for tok in tokenizer().lcut(seg):
+    for tok in cut(seg):
         bounds[pos] = tok
         pos += len(tok)
     return bounds

@@ -96,6 +96,12 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
+@lru_cache(maxsize=1 << 16)
+def cut(text: str) -> tuple[str, ...]:
+    """jieba tokens of ``text`` (memoised: the rules segment the same phrases many times)."""
+    return tuple(tokenizer().lcut(text))
+
+
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """Dictionary part-of-speech tags of jieba's words (no HMM tagging)."""

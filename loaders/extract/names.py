@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import lexicon, tokenizer, word_tags
+from loaders.extract.lexicon import cut, lexicon, word_tags
 
 MAX_LEN = {"Company": 24, "Agency": 24, "Project": 40, "Park": 16, "Industry": 14}
 _CONJUNCTIONS = frozenset("和及与暨")
@@ -34,7 +34,7 @@ def token_edges(text: str) -> tuple[frozenset[int], frozenset[int]]:
     """Start and end offsets of the jieba tokens of ``text``."""
     starts, ends = [], []
     pos = 0
-    for tok in tokenizer().lcut(text):
+    for tok in cut(text):
         starts.append(pos)
         pos += len(tok)
         ends.append(pos)
@@ -58,7 +58,7 @@ def grow_left(text: str, end: int, etype: str, floor: int = 0) -> int:
     """
     lex = lexicon()
     tags = word_tags()
-    tokens = tokenizer().lcut(text[floor:end])
+    tokens = cut(text[floor:end])
     limit = MAX_LEN[etype]
     crosses = _CROSSES[etype]
     pos = end
@@ -123,7 +123,7 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False) -> boo
     for word in words:
         core = core.replace(word, "")
     if industries_generic:
-        if core and all(word_tags().get(tok, "").startswith("ns") for tok in tokenizer().lcut(core)):
+        if core and all(word_tags().get(tok, "").startswith("ns") for tok in cut(core)):
             return True  # nothing but a place name left (郑州高新区|不断完善项目)
     return len(core) < 2
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from loaders.extract.lexicon import lexicon, tokenizer, word_tags
+from loaders.extract.lexicon import cut, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import grow_left
 from loaders.extract.text import is_cjk
@@ -50,7 +50,7 @@ def zone_key(name: str) -> ZoneKey:
 def strip_places(name: str) -> str:
     """``name`` without leading place-name tokens (郑州, 河南省 ...)."""
     tags = word_tags()
-    tokens = tokenizer().lcut(name)
+    tokens = cut(name)
     k = 0
     while k < len(tokens) - 1 and (tags.get(tokens[k], "").startswith(_PLACE_TAGS) or tokens[k].endswith(("省", "市"))):
         k += 1
