@@ -40,8 +40,10 @@ def _node(key: str, name: str, **attrs: Any) -> dict[str, Any]:
 
 def _edge(source: str, target: str, rel: str, *evidence: str, reports: list[str] | None = None,
           count: int = 1) -> dict[str, Any]:
-    return {"source": source, "target": target, "type": rel, "evidence": list(evidence),
-            "reports": reports or ["r1"] * len(evidence), "count": count}
+    """An edge whose i-th quote was read in reports[i] (default: all in r1)."""
+    reports = reports or ["r1"] * len(evidence)
+    return {"source": source, "target": target, "type": rel, "count": count, "reports": sorted(set(reports)),
+            "evidence": [{"quote": q, "report": r} for q, r in zip(evidence, reports)]}
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +91,9 @@ def graph() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, 
         _edge("Company:富士康", "Company:不存在", "SUPPLIES", "dangling"),
     ]
     gaps = [
-        {"park": HUB, "chain": "智能终端", "segment": "显示面板", "rank": 1, "kind": "补链"},
-        {"park": HUB, "chain": "智能终端", "segment": "终端销售服务", "rank": 2, "kind": "延链"},
-        {"park": "Park:不在图中", "chain": "智能终端", "segment": "芯片", "rank": 1, "kind": "补链"},
+        {"park_key": HUB, "chain": "智能终端", "segment": "显示面板", "tier": "midstream", "is_target": True},
+        {"park_key": HUB, "chain": "智能终端", "segment": "终端销售服务", "tier": "downstream", "is_target": False},
+        {"park_key": "Park:不在图中", "chain": "智能终端", "segment": "芯片", "tier": "upstream", "is_target": False},
     ]
     return nodes, edges, gaps
 
@@ -225,9 +227,16 @@ def test_build_data_counts_gaps_and_dropped_edges(graph):
     assert data["dropped"] == 1
     gap_edges = [e for e in data["edges"] if e["type"] == "Gap"]
     assert {e["from"] for e in gap_edges} == {HUB} and all(e["dashes"] for e in gap_edges)
-    assert data["filters"]["parks"][:2] == ["洛阳高新区", "郑州航空港经济综合实验区"]  # aliases not repeated
-    assert "航空港区" not in data["filters"]["parks"]
-    assert data["filters"]["chains"] == ["智能终端", XSS_SCRIPT, "盾构装备"]
+    parks = [p["name"] for p in data["filters"]["parks"]]
+    assert parks[:2] == ["洛阳高新区", "郑州航空港经济综合实验区"] and "航空港区" not in parks  # aliases not repeated
+    assert [c["name"] for c in data["filters"]["chains"]] == ["智能终端", XSS_SCRIPT, "盾构装备"]
+    for choice in data["filters"]["parks"]:  # the page's member lists are select()'s park scope, plus gaps
+        drawn = {data["nodes"][i]["id"] for i in choice["members"]}
+        assert {k for k in drawn if not k.startswith("Gap:")} == _keys(select(nodes, edges, park=choice["name"])[0])
+    gap_nodes = [n for n in data["nodes"] if n["type"] == "Gap"]
+    assert [(n["name"], n["tier"], n["is_target"]) for n in gap_nodes] == [("显示面板", "中游", True),
+                                                                             ("终端销售服务", "下游", False)]
+    assert all(n["shapeProperties"]["borderDashes"] and n["color"]["background"] == "#ffffff" for n in gap_nodes)
     assert [e["type"] for e in data["legend"]["edges"]][:2] == ["SUPPLIES", "INVESTS_IN"]
     assert "MAPS_TO" in {e["type"] for e in data["legend"]["edges"]}
     assert next(n for n in data["nodes"] if n["id"] == "Company:xss2")["investment_cny"] is None  # NaN dropped

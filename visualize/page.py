@@ -20,8 +20,8 @@ import jinja2
 import pyvis
 from markupsafe import Markup
 
-from .select import Edge, Node, matches
-from .style import GAP, LARGE_GRAPH, NODE_TYPES, edge_style, gap_style, importance, legend, vis_options
+from .select import Edge, Node, scopes
+from .style import GAP, GAP_VALUE, LARGE_GRAPH, NODE_TYPES, TIERS, edge_style, gap_style, importance, legend, vis_options
 
 ASSETS = Path(__file__).with_name("assets")
 VIS_LIB = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
@@ -68,10 +68,12 @@ def _vis_node(node: Node, degree: int) -> dict[str, Any]:
         "label": _short(name),
         "group": node.get("label", ""),
         "value": importance(degree, investment),
+        "size_degree": importance(degree, None),
+        "size_investment": importance(0, investment),
         "type": node.get("label", ""),
         "name": name,
-        "aliases": list(node.get("aliases", [])),
-        "reports": list(node.get("reports", [])),
+        "aliases": [str(a) for a in node.get("aliases", [])],
+        "reports": [str(r) for r in node.get("reports", [])],
         "stage": node.get("stage"),
         "investment_cny": investment,
         "investment_original": node.get("investment_original"),
@@ -81,6 +83,18 @@ def _vis_node(node: Node, degree: int) -> dict[str, Any]:
     }
 
 
+def _evidence(edge: Edge) -> list[dict[str, str | None]]:
+    """Quotes with their report: items are {"quote", "report"} dicts, or bare quotes of unknown report."""
+    items = []
+    for item in edge.get("evidence", []):
+        if isinstance(item, dict):
+            items.append({"quote": str(item["quote"]), "report": None if item.get("report") is None
+                          else str(item["report"])})
+        else:
+            items.append({"quote": str(item), "report": None})
+    return items
+
+
 def _vis_edge(index: int, edge: Edge) -> dict[str, Any]:
     count = int(edge.get("count", 1) or 1)
     return {
@@ -88,49 +102,52 @@ def _vis_edge(index: int, edge: Edge) -> dict[str, Any]:
         "from": edge["source"],
         "to": edge["target"],
         "type": edge.get("type", ""),
-        "evidence": [str(q) for q in edge.get("evidence", [])],
-        "reports": list(edge.get("reports", [])),
+        "evidence": _evidence(edge),
+        "reports": [str(r) for r in edge.get("reports", [])],
         "count": count,
         **edge_style(edge.get("type", ""), count),
     }
 
 
-def _gap_overlay(gaps: list[dict[str, Any]], parks: dict[str, Node], start: int
-                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Hollow nodes for missing segments of parks that are drawn, each tied to its park by a dashed edge."""
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
+def _gap_overlay(gaps: list[dict[str, Any]], parks: dict[str, Node]) -> tuple[list[Node], list[Edge]]:
+    """Missing segments (kg.analysis.gaps rows) of the parks drawn, as select-style nodes and edges:
+    one hollow node per (park, chain, segment), tied to its park by a dashed edge."""
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    seen: set[str] = set()
     for gap in gaps:
-        park = parks.get(gap["park"])
-        if park is None:
+        park = parks.get(gap["park_key"])
+        key = f"{GAP}:{gap['park_key']}:{gap['chain']}:{gap['segment']}"
+        if park is None or key in seen:
             continue
-        key = f"{GAP}:{gap['park']}:{gap['chain']}:{gap['segment']}"
-        kind = gap.get("kind", "补链")
-        nodes.append({
-            "id": key, "label": _short(str(gap["segment"])), "group": GAP, "value": 1.0, "type": GAP,
-            "name": str(gap["segment"]), "aliases": [], "reports": [], "parks": [park["name"]],
-            "chains": [gap["chain"]], "kind": kind, "rank": gap.get("rank"), "degree": 1,
-            **gap_style(kind),
-        })
-        edges.append({"id": f"e{start + len(edges)}", "from": gap["park"], "to": key, "type": GAP,
-                      "label": f"{kind}#{gap.get('rank', '')}", "evidence": [], "reports": [], "count": 1,
-                      **edge_style(GAP, 1)})
+        seen.add(key)
+        nodes.append({"key": key, "label": GAP, "name": str(gap["segment"]), "parks": [park["name"]],
+                      "chains": [str(gap["chain"])], "tier": gap.get("tier"),
+                      "is_target": bool(gap.get("is_target"))})
+        edges.append({"source": gap["park_key"], "target": key, "type": GAP, "evidence": [], "reports": []})
     return nodes, edges
 
 
-def _scope_names(nodes: list[Node], attr: str, label: str, extra: list[str]) -> list[str]:
-    """Choices for the park/chain select: named nodes first, then names only ever referenced."""
-    own = sorted({n["name"] for n in nodes if n.get("label") == label})
-    owners = [n for n in nodes if n.get("label") == label]
-    loose = {name for n in nodes for name in n.get(attr, [])} | set(extra)
-    return own + sorted(name for name in loose if not any(matches(o, name) for o in owners))
+def _vis_gap(node: Node) -> dict[str, Any]:
+    tier = TIERS.get(node.get("tier") or "", node.get("tier") or "")
+    return {
+        "id": node["key"], "label": _short(node["name"]), "group": GAP, "value": GAP_VALUE, "size_degree": GAP_VALUE,
+        "size_investment": GAP_VALUE, "type": GAP, "name": node["name"], "aliases": [], "reports": [],
+        "parks": node["parks"], "chains": node["chains"], "tier": tier, "is_target": node["is_target"],
+        "degree": 1, **gap_style(node["is_target"]),
+    }
+
+
+def _members(scoped: list[tuple[str, set[str]]], index: dict[str, int]) -> list[dict[str, Any]]:
+    return [{"name": name, "members": sorted(index[k] for k in keys)} for name, keys in scoped]
 
 
 def build_data(nodes: list[Node], edges: list[Edge], gaps: list[dict[str, Any]] | None = None,
                title: str = "") -> dict[str, Any]:
     """Everything the page needs as one JSON-able dict (vis nodes/edges, legend, filters, options).
 
-    Edges whose ends are not among `nodes` are left out (counted in `dropped`).
+    Edges whose ends are not among `nodes` are left out (counted in `dropped`). `filters.parks` /
+    `filters.chains` list each choice with the positions in `nodes` of its members (select.scopes).
     """
     by_key: dict[str, Node] = {}
     for node in nodes:
@@ -139,39 +156,38 @@ def build_data(nodes: list[Node], edges: list[Edge], gaps: list[dict[str, Any]] 
         by_key[node["key"]] = node
     kept = [e for e in edges if e["source"] in by_key and e["target"] in by_key]
     degree = Counter(k for e in kept for k in (e["source"], e["target"]))
-    vis_nodes = [_vis_node(n, degree[n["key"]]) for n in nodes]
-    vis_edges = [_vis_edge(i, e) for i, e in enumerate(kept)]
     parks = {k: n for k, n in by_key.items() if n.get("label") == "Park"}
-    gap_nodes, gap_edges = _gap_overlay(gaps or [], parks, len(vis_edges))
-    all_nodes = vis_nodes + gap_nodes
-    present = {n["type"] for n in all_nodes}
+    gap_nodes, gap_edges = _gap_overlay(gaps or [], parks)
+    all_nodes, all_edges = [*nodes, *gap_nodes], [*kept, *gap_edges]
+    vis_nodes = [_vis_node(n, degree[n["key"]]) for n in nodes] + [_vis_gap(n) for n in gap_nodes]
+    vis_edges = [_vis_edge(i, e) for i, e in enumerate(all_edges)]
+    index = {n["key"]: i for i, n in enumerate(all_nodes)}
+    present = {n["type"] for n in vis_nodes}
     return {
         "title": title,
-        "nodes": all_nodes,
-        "edges": vis_edges + gap_edges,
+        "nodes": vis_nodes,
+        "edges": vis_edges,
         "dropped": len(edges) - len(kept),
-        "legend": legend({e["type"] for e in vis_edges + gap_edges}),
+        "legend": legend({e["type"] for e in vis_edges}),
         "filters": {
             "types": [t for t in NODE_TYPES if t in present] + sorted(present - NODE_TYPES.keys()),
-            "parks": _scope_names(nodes, "parks", "Park", []),
-            "chains": _scope_names(nodes, "chains", "Chain", [g["chain"] for g in gaps or []]),
+            "parks": _members(scopes(all_nodes, all_edges, attr="parks", label="Park"), index),
+            "chains": _members(scopes(all_nodes, all_edges, attr="chains", label="Chain"), index),
         },
-        "large": len(all_nodes) > LARGE_GRAPH,
+        "large": len(vis_nodes) > LARGE_GRAPH,
         "threshold": LARGE_GRAPH,
-        "options": vis_options(len(all_nodes)),
+        "options": vis_options(len(vis_nodes)),
     }
 
 
-def render_html(nodes: list[Node], edges: list[Edge], out: Path, *, title: str = "产业生态知识图谱",
-                gaps: list[dict[str, Any]] | None = None) -> Path:
-    """Write the interactive graph page to `out` and return it."""
-    data = build_data(nodes, edges, gaps, title)
+def write_html(data: dict[str, Any], out: Path) -> Path:
+    """Write the page for `build_data` output to `out` and return it."""
     vis_js = _raw_text(VIS_LIB / "vis-network.min.js", "</script")
     page_js = _raw_text(ASSETS / "page.js", "</script")
     csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
            f"script-src {_csp_hash(vis_js)} {_csp_hash(page_js)}; base-uri 'none'; form-action 'none'")
     html = _ENV.get_template("page.html").render(
-        title=title,
+        title=data["title"],
         csp=csp,
         vis_css=_raw_text(VIS_LIB / "vis-network.css", "</style"),
         page_css=_raw_text(ASSETS / "page.css", "</style"),
@@ -183,3 +199,9 @@ def render_html(nodes: list[Node], edges: list[Edge], out: Path, *, title: str =
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     return out
+
+
+def render_html(nodes: list[Node], edges: list[Edge], out: Path, *, title: str = "产业生态知识图谱",
+                gaps: list[dict[str, Any]] | None = None) -> Path:
+    """Write the interactive graph page to `out` and return it."""
+    return write_html(build_data(nodes, edges, gaps, title), out)

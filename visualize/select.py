@@ -1,9 +1,11 @@
 """Focus subgraph for `kg viz`: restrict a node/edge list by park, chain, neighbourhood and type.
 
-The park/chain rule is mirrored by the page's own filters (assets/page.js
-`scopeMembers`): a node belongs to park P when P is in its `parks` (or it is
-the Park node P itself); its neighbours that carry no park at all (industries,
-segments, chains) come along as context. Chains work the same way with `chains`.
+The park/chain rule lives here only: `kg viz --park` uses it through `select`, and
+the page's own park/chain filters use the member lists `scopes` computes for every
+choice. A node belongs to park P when P is in its `parks` (or it is the Park node
+P itself); its neighbours that carry no park at all (industries, segments,
+chains; other parks excepted) come along as context. Chains work the same way
+with `chains`.
 """
 from __future__ import annotations
 
@@ -17,13 +19,14 @@ Edge = dict[str, Any]
 
 
 def matches(node: Node, name: str) -> bool:
-    """True when `name` is the node's name or one of its aliases (case-insensitive, trimmed)."""
+    """True when `name` is the node's key, name or one of its aliases (case-insensitive, trimmed)."""
     want = name.strip().casefold()
-    return any(form.strip().casefold() == want for form in (node.get("name", ""), *node.get("aliases", [])))
+    return name.strip() == node["key"] or any(
+        str(form).strip().casefold() == want for form in (node.get("name", ""), *node.get("aliases", [])))
 
 
 def find(nodes: Iterable[Node], name: str) -> list[Node]:
-    """All nodes named (or aliased) `name`."""
+    """All nodes keyed, named or aliased `name`."""
     return [n for n in nodes if matches(n, name)]
 
 
@@ -42,9 +45,24 @@ def _scope(nodes: list[Node], graph: nx.Graph, *, attr: str, label: str, name: s
     members = {n["key"] for n in own} | {n["key"] for n in nodes if targets.intersection(n.get(attr, []))}
     if not members:
         raise LookupError(f"no {label} named {name!r}")
-    unscoped = {n["key"] for n in nodes if not n.get(attr)}
+    unscoped = {n["key"] for n in nodes if not n.get(attr) and n.get("label") != label}
     context = {nb for key in members for nb in graph.neighbors(key) if nb in unscoped}
     return members | context
+
+
+def scope_names(nodes: list[Node], attr: str, label: str) -> list[str]:
+    """Every park (chain) name: those of `label` nodes first, then names only ever referenced in `attr`."""
+    owners = [n for n in nodes if n.get("label") == label]
+    own = sorted({n["name"] for n in owners})
+    loose = {name for n in nodes for name in n.get(attr, [])}
+    return own + sorted(name for name in loose if not any(matches(o, name) for o in owners))
+
+
+def scopes(nodes: list[Node], edges: list[Edge], *, attr: str, label: str) -> list[tuple[str, set[str]]]:
+    """(name, member keys) for every name of `scope_names`, by the same rule as `select`."""
+    graph = _undirected(nodes, edges)
+    return [(name, _scope(nodes, graph, attr=attr, label=label, name=name))
+            for name in scope_names(nodes, attr, label)]
 
 
 def select(

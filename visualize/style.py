@@ -16,6 +16,9 @@ FONT_STACK = (
 # Label shown for gap-overlay nodes (missing chain segments).
 GAP = "Gap"
 
+# Size driver (`value`) of a gap node: as large as a well-connected node, so the gap is seen.
+GAP_VALUE = 6.0
+
 # Above this many nodes the page opens with a notice recommending the focus view.
 LARGE_GRAPH = 1500
 
@@ -32,7 +35,10 @@ NODE_TYPES: dict[str, tuple[str, str, str]] = {
     GAP: ("缺失环节", "dot", "#ffffff"),
 }
 _FALLBACK_NODE = ("其他", "dot", "#bab0ac")
-GAP_BORDER = {"补链": "#d62728", "延链": "#9467bd"}
+#: border of a gap node: a segment the park's reports name as a target, or any other missing one
+GAP_BORDER = {True: "#d62728", False: "#8c6d31"}
+#: chain-template tiers in Chinese
+TIERS = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 
 # relation -> (Chinese name, colour, width, dashes, emphasised)
 EDGE_TYPES: dict[str, tuple[str, str, float, bool | list[int], bool]] = {
@@ -45,6 +51,7 @@ EDGE_TYPES: dict[str, tuple[str, str, float, bool | list[int], bool]] = {
     "FOCUSES_ON": ("主导产业", "#59a14f", 1.5, False, False),
     "SUB_INDUSTRY_OF": ("子产业", "#8cd17d", 1.0, [2, 4], False),
     "MAPS_TO": ("对应环节", "#76b7b2", 1.0, [6, 4], False),
+    "HAS_SEGMENT": ("包含环节", "#edc948", 1.0, [2, 4], False),
     "UPSTREAM_OF": ("上游", "#edc948", 2.0, False, False),
     GAP: ("缺失环节", "#d62728", 2.0, [8, 6], False),
 }
@@ -79,31 +86,36 @@ def edge_style(rel: str, count: int) -> dict[str, Any]:
     }
 
 
-def gap_style(kind: str) -> dict[str, Any]:
-    """Hollow, dashed-border look of a gap node; border colour tells 补链 from 延链."""
-    border = GAP_BORDER.get(kind, GAP_BORDER["补链"])
+def gap_style(is_target: bool) -> dict[str, Any]:
+    """Hollow, dashed-border look of a gap node; red border when the park names it as a target."""
+    border = GAP_BORDER[bool(is_target)]
     return {
         "color": {"background": "#ffffff", "border": border,
                   "highlight": {"background": "#fff5f5", "border": border}},
-        "borderWidth": 2,
-        "shapeProperties": {"borderDashes": [4, 3]},
+        "borderWidth": 3,
+        "borderWidthSelected": 4,
+        "shapeProperties": {"borderDashes": [5, 3]},
+        "font": {"color": border},
     }
 
 
 def _groups() -> dict[str, dict[str, Any]]:
-    return {label: {"shape": shape, "color": {"background": colour, "border": colour}}
+    """vis groups per node type. Gap nodes carry their own colours (gap_style): a group colour
+    would override a node's own background and border in vis-network."""
+    return {label: {"shape": shape} if label == GAP else
+            {"shape": shape, "color": {"background": colour, "border": colour}}
             for label, (_, shape, colour) in NODE_TYPES.items()}
 
 
 def legend(edge_types: set[str]) -> dict[str, list[dict[str, Any]]]:
     """Legend entries: every known node type, and the edge styles of the relations present."""
     nodes = [{"type": t, "name": zh, "shape": shape, "color": colour,
-              "border": GAP_BORDER["补链"] if t == GAP else colour}
+              "border": GAP_BORDER[False] if t == GAP else colour}
              for t, (zh, shape, colour) in NODE_TYPES.items()]
     shown = [t for t in EDGE_TYPES if t in edge_types] + sorted(edge_types - EDGE_TYPES.keys())
     edges = [{"type": t, "name": zh, "color": colour, "width": width, "dashed": bool(dashes)}
              for t in shown for zh, colour, width, dashes, _ in [edge_type_info(t)]]
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "gap_target": GAP_BORDER[True]}
 
 
 def vis_options(n_nodes: int) -> dict[str, Any]:
@@ -118,7 +130,7 @@ def vis_options(n_nodes: int) -> dict[str, Any]:
             "font": {"face": FONT_STACK, "size": 14, "color": "#222222",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"min": 8, "max": 40,
-                        "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 6}},
+                        "label": {"enabled": True, "min": 12, "max": 44, "maxVisible": 24, "drawThreshold": 7}},
             "borderWidth": 1,
         },
         "edges": {

@@ -38,21 +38,32 @@
     return cny >= 1e4 ? Math.round(cny / 1e4) + " 万元" : cny + " 元";
   }
 
+  const sourceText = (ev) => (ev.report ? "来源：" + ev.report : "");
+
   // ---- hover tooltips (DOM elements, so vis never parses data as HTML) ----
   function nodeTooltip(n) {
     const lines = [el("div", { className: "kg-tip-title" }, n.name), el("div", {}, typeLabel(n.type))];
+    if (n.aliases.length) lines.push(el("div", {}, "别名：" + n.aliases.slice(0, 5).join("、") + (n.aliases.length > 5 ? "…" : "")));
     if (n.stage) lines.push(el("div", {}, "阶段：" + n.stage));
     const inv = formatInvestment(n);
     if (inv) lines.push(el("div", {}, "投资：" + inv));
-    if (n.type === "Gap") lines.push(el("div", {}, n.kind + " · " + n.chains.join("、") + " · 第" + n.rank + "位"));
+    if (n.parks.length) lines.push(el("div", {}, "所属园区：" + n.parks.slice(0, 5).join("、") + (n.parks.length > 5 ? "…" : "")));
+    if (n.type === "Gap") lines.push(el("div", {}, gapText(n)));
     return el("div", {}, ...lines);
+  }
+
+  function gapText(n) {
+    return "缺失环节 · " + n.chains.join("、") + (n.tier ? " · " + n.tier : "") + (n.is_target ? " · 园区报告列为招引重点" : "");
   }
 
   function edgeTooltip(e) {
     const head = el("div", { className: "kg-tip-title" }, edgeLabel(e.type));
     const ends = el("div", {}, nodeName(e.from) + " → " + nodeName(e.to));
-    const quote = e.evidence.length ? el("div", {}, "“" + e.evidence[0].slice(0, 80) + "”") : null;
-    return el("div", {}, head, ends, quote);
+    const first = e.evidence[0];
+    const quote = first ? el("div", {}, "“" + first.quote.slice(0, 80) + (first.quote.length > 80 ? "…" : "") + "”") : null;
+    const source = first && first.report ? el("div", { className: "kg-source" }, sourceText(first)) : null;
+    const more = e.evidence.length > 1 ? el("div", { className: "kg-source" }, "共 " + e.evidence.length + " 条证据，点击查看") : null;
+    return el("div", {}, head, ends, quote, source, more);
   }
 
   const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign({}, n, { title: nodeTooltip(n) })));
@@ -60,34 +71,40 @@
   const network = new vis.Network($("kg-graph"), { nodes: nodes, edges: edges }, data.options);
 
   // ---- filters ----
-  const state = { types: new Set(data.filters.types), park: "", chain: "" };
+  // Park/chain membership is computed once, in Python (visualize/select.py `scopes`), for every choice.
+  const scopeOf = (choices) => new Map(choices.map((c) => [c.name, new Set(c.members.map((i) => data.nodes[i].id))]));
+  const parkScopes = scopeOf(data.filters.parks);
+  const chainScopes = scopeOf(data.filters.chains);
+  const state = { types: new Set(data.filters.types), park: "", chain: "", focus: null };
 
-  /** Mirror of visualize/select.py `_scope`: members of a park/chain plus unscoped neighbours. */
-  function scopeMembers(attr, type, name) {
-    const targets = new Set([name]);
-    const members = new Set();
-    for (const n of data.nodes) {
-      if (n.type === type && (n.name === name || n.aliases.includes(name))) {
-        members.add(n.id);
-        targets.add(n.name);
-        n.aliases.forEach((a) => targets.add(a));
+  /** Ids within `depth` hops of `id` (ignoring direction), moving only through `allowed` ids. */
+  function neighbourhood(id, depth, allowed) {
+    const seen = new Set([id]);
+    let frontier = [id];
+    for (let d = 0; d < depth && frontier.length; d++) {
+      const next = [];
+      for (const cur of frontier) {
+        for (const e of neighbours.get(cur)) {
+          const other = e.from === cur ? e.to : e.from;
+          if (!seen.has(other) && (!allowed || allowed.has(other))) { seen.add(other); next.push(other); }
+        }
       }
+      frontier = next;
     }
-    for (const n of data.nodes) if (n[attr].some((v) => targets.has(v))) members.add(n.id);
-    for (const id of Array.from(members)) {
-      for (const e of neighbours.get(id)) {
-        const other = e.from === id ? e.to : e.from;
-        if (byId.get(other)[attr].length === 0) members.add(other);
-      }
-    }
-    return members;
+    return seen;
+  }
+
+  function inScope(id) {
+    return (!state.park || parkScopes.get(state.park).has(id)) && (!state.chain || chainScopes.get(state.chain).has(id));
   }
 
   function visibleIds() {
-    const park = state.park ? scopeMembers("parks", "Park", state.park) : null;
-    const chain = state.chain ? scopeMembers("chains", "Chain", state.chain) : null;
-    return new Set(data.nodes.filter((n) =>
-      state.types.has(n.type) && (!park || park.has(n.id)) && (!chain || chain.has(n.id))).map((n) => n.id));
+    let ids = data.nodes.filter((n) => inScope(n.id)).map((n) => n.id);
+    if (state.focus) {
+      const near = neighbourhood(state.focus.id, state.focus.depth, new Set(ids));
+      ids = ids.filter((id) => near.has(id));
+    }
+    return new Set(ids.filter((id) => state.types.has(byId.get(id).type) || (state.focus && id === state.focus.id)));
   }
 
   const hiddenNodes = new Map();
@@ -125,6 +142,27 @@
     const c = visibleCounts();
     $("kg-count").textContent = "显示 " + c.nodes + " / " + data.nodes.length + " 个节点 · "
       + c.edges + " / " + data.edges.length + " 条关系";
+    $("kg-focus").hidden = !state.focus;
+    if (state.focus) $("kg-focus-text").textContent = "聚焦：" + nodeName(state.focus.id) + "（" + state.focus.depth + " 层）";
+  }
+
+  /** Show only the neighbourhood of `id` (the in-page counterpart of `kg viz --focus NAME --depth N`). */
+  function focusOn(id, depth) {
+    if (!inScope(id)) { state.park = state.chain = ""; $("kg-park").value = $("kg-chain").value = ""; }
+    state.focus = { id: id, depth: depth };
+    applyFilters(true);
+    network.selectNodes([id]);
+    showNode(id);
+  }
+
+  function clearFocus() {
+    state.focus = null;
+    applyFilters(true);
+  }
+
+  function resize(mode) {
+    const key = mode === "degree" ? "size_degree" : mode === "investment" ? "size_investment" : "value";
+    nodes.update(data.nodes.map((n) => ({ id: n.id, value: n[key] })));
   }
 
   function swatch(entry) {
@@ -147,13 +185,23 @@
       const entry = legendByType[t] || { type: t, shape: "dot", color: "#bab0ac", border: "#bab0ac" };
       $("kg-types").append(el("label", {}, box, swatch(entry), typeLabel(t), el("span", { className: "kg-n" }, "(" + counts[t] + ")")));
     }
+    if (counts.Gap) {
+      const target = swatch({ type: "Gap", shape: "dot", color: "#fff", border: data.legend.gap_target });
+      $("kg-types").append(el("div", { className: "kg-legend-row kg-hint" }, target, "红圈：园区报告列为招引重点的缺失环节"));
+    }
     for (const e of data.legend.edges) {
       const line = el("span", { className: "kg-line" });
       line.style.borderTop = Math.max(e.width, 1.5) + "px " + (e.dashed ? "dashed " : "solid ") + e.color;
       $("kg-edge-legend").append(el("div", { className: "kg-legend-row" }, line, e.name));
     }
-    data.filters.parks.forEach((p) => $("kg-park").append(el("option", { value: p }, p)));
-    data.filters.chains.forEach((c) => $("kg-chain").append(el("option", { value: c }, c)));
+    data.filters.parks.forEach((p) => $("kg-park").append(el("option", { value: p.name }, p.name)));
+    data.filters.chains.forEach((c) => $("kg-chain").append(el("option", { value: c.name }, c.name)));
+    if (!data.filters.chains.length) {
+      $("kg-chain").disabled = true;
+      $("kg-chain").options[0].textContent = "无产业链数据";
+    }
+    $("kg-size").addEventListener("change", (ev) => resize(ev.target.value));
+    $("kg-focus-clear").addEventListener("click", clearFocus);
     $("kg-park").addEventListener("change", (ev) => { state.park = ev.target.value; applyFilters(true); });
     $("kg-chain").addEventListener("change", (ev) => { state.chain = ev.target.value; applyFilters(true); });
     $("kg-reset").addEventListener("click", () => { resetFilters(); network.fit({ animation: false }); });
@@ -162,6 +210,7 @@
   function resetFilters() {
     state.types = new Set(data.filters.types);
     state.park = state.chain = "";
+    state.focus = null;
     $("kg-park").value = $("kg-chain").value = "";
     document.querySelectorAll("#kg-types input").forEach((b) => { b.checked = true; });
     applyFilters(false);
@@ -188,7 +237,7 @@
     row(dl, "投资额", formatInvestment(n));
     row(dl, "所属园区", n.parks);
     row(dl, "产业链", n.chains);
-    if (n.type === "Gap") { row(dl, "类别", n.kind); row(dl, "优先级", n.rank); }
+    if (n.type === "Gap") { row(dl, "环节位置", n.tier); row(dl, "招引重点", n.is_target ? "是（园区报告列为目标）" : ""); }
     row(dl, "关系数", n.degree);
     row(dl, "来源报告", n.reports);
     const links = el("ul");
@@ -198,7 +247,12 @@
       rel.addEventListener("click", () => { network.selectEdges([e.id]); showEdge(e.id); });
       links.append(el("li", {}, rel, e.from === id ? " → " : " ← ", nodeLink(other)));
     }
-    $("kg-details").replaceChildren(el("h3", {}, n.name), dl, links.children.length ? el("h2", {}, "关联") : "", links);
+    const depth = el("select", { className: "kg-depth", title: "聚焦层数" },
+      ...[1, 2, 3].map((d) => el("option", { value: String(d) }, d + " 层")));
+    const focus = el("button", { type: "button", className: "kg-focus-btn" }, "只看邻域");
+    focus.addEventListener("click", () => focusOn(id, Number(depth.value)));
+    $("kg-details").replaceChildren(el("h3", {}, n.name), dl, el("div", { className: "kg-actions" }, focus, depth),
+      links.children.length ? el("h2", {}, "关联") : "", links);
   }
 
   function showEdge(id) {
@@ -206,10 +260,9 @@
     const dl = el("dl");
     dl.append(el("dt", {}, "起点"), el("dd", {}, nodeLink(e.from)), el("dt", {}, "终点"), el("dd", {}, nodeLink(e.to)));
     row(dl, "出现次数", e.count);
-    const paired = e.evidence.length === e.reports.length;
-    const quotes = e.evidence.map((q, i) => el("li", {}, el("blockquote", {}, q),
-      paired ? el("div", { className: "kg-source" }, "来源：" + e.reports[i]) : ""));
-    if (!paired) row(dl, "来源报告", e.reports);
+    row(dl, "来源报告", e.reports);
+    const quotes = e.evidence.map((ev) => el("li", {}, el("blockquote", {}, ev.quote),
+      el("div", { className: "kg-source" }, ev.report ? sourceText(ev) : "来源：上列报告之一")));
     $("kg-details").replaceChildren(el("h3", {}, edgeLabel(e.type)), dl,
       quotes.length ? el("h2", {}, "证据") : "", el("ul", {}, ...quotes));
   }
@@ -266,11 +319,16 @@
 
   // ---- large graphs, readiness ----
   if (data.large) {
+    const hub = data.nodes.reduce((a, b) => (b.degree > a.degree ? b : a));
     $("kg-notice-text").textContent = "图中共有 " + data.nodes.length + " 个节点（超过 " + data.threshold
-      + "），浏览可能较慢。建议先按园区/产业链筛选，或使用聚焦视图：kg viz --focus 名称 --depth 1";
+      + "），布局稳定后已停止物理模拟。建议按园区/产业链筛选，或使用聚焦视图：点击节点后选「只看邻域」，"
+      + "或用命令 kg viz --focus 名称 --depth 1 生成聚焦页面。";
+    const go = el("button", { type: "button", id: "kg-notice-focus" }, "聚焦：" + hub.name);
+    go.addEventListener("click", () => focusOn(hub.id, 1));
+    $("kg-notice-text").after(go);
     $("kg-notice").hidden = false;
-    $("kg-notice-close").addEventListener("click", () => { $("kg-notice").hidden = true; });
   }
+  $("kg-notice-close").addEventListener("click", () => { $("kg-notice").hidden = true; });
 
   function ready() {
     network.setOptions({ physics: false });
@@ -292,4 +350,5 @@
   window.kgEdges = edges;
   window.kgNetwork = network;
   window.kgVisible = visibleCounts;
+  window.kgFocus = focusOn;
 })();
