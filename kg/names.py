@@ -14,7 +14,7 @@ _QUOTES = "“”\"'‘’《》「」『』"
 _BRACKETS = re.compile(r"[(（\[【][^)）\]】]{0,12}[)）\]】]")
 _LEGAL_SUFFIXES = ("集团股份有限公司", "集团有限责任公司", "股份有限公司", "有限责任公司", "集团有限公司",
                    "集团公司", "有限公司", "集团", "股份", "公司")
-_PROJECT_SUFFIX = re.compile(r"(?:[(（]?[一二三四五六七八九十\d]+期[)）]?(?:工程)?|项目|工程)+$")
+_PROJECT_SUFFIX = re.compile(r"(?:[(（]?第?[一二三四五六七八九十\d]+期[)）]?(?:工程)?|项目|工程)+$")
 _INDUSTRY_SUFFIX = re.compile(r"(?:产业集群|产业链|产业|行业|领域|集群)$")
 _RELATIVE_PREFIX = re.compile(r"^[区该本全]")
 
@@ -89,10 +89,16 @@ def company_key(form: str) -> str:
 
 
 def project_key(form: str) -> str:
-    """Match key of a project form: no brackets, 项目/工程 or phase suffix."""
+    """Match key of a project form: no brackets, 项目/工程 or phase suffix.
+
+    "" when nothing but a suffix is left (（一期）, 二期项目): such a form names no project
+    on its own, and the resolver keeps it inside its report.
+    """
     text = _BRACKETS.sub("", normalize(form))
     stripped = _PROJECT_SUFFIX.sub("", text)
-    return stripped if len(stripped) >= 2 else text
+    if len(stripped) >= 2:
+        return stripped
+    return text if stripped else ""
 
 
 def industry_key(form: str) -> str:

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from kg.errors import ReportError
 from kg.model import Extraction
-from kg.resolve import resolve
 from kg.store.base import GraphStore
-from kg import writer
+from kg import merge, writer
 
 CHUNK_REPORTS = 200
 
@@ -81,11 +80,7 @@ def build(store: GraphStore, paths: Iterable[Path], *, aliases: Iterable[tuple[s
     alias_rows = list(aliases)
     writer.prepare(store)
     for chunk in _chunks(extract_files(paths, result.skipped, on_progress), chunk_size):
-        first = resolve(chunk, aliases=alias_rows)
-        elements = {(d["label"], k) for _, d in first.graph.nodes(data=True) for k in d["match_keys"]}
-        known = writer.known_keys(store, elements)
-        resolution = resolve(chunk, aliases=alias_rows, known=known) if known else first
-        nodes, edges = writer.write_graph(store, resolution.graph)
+        nodes, edges = merge.apply(store, merge.plan(store, chunk, alias_rows))
         result.read += len(chunk)
         result.nodes_written += nodes
         result.edges_written += edges

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,12 +32,36 @@ class Join:
     reason: str
 
 
+@dataclass(frozen=True)
+class StoredNode:
+    """A node already in the store: its key, type and the match keys it was built from."""
+
+    key: str
+    type: str
+    match_keys: tuple[str, ...]
+
+
+#: prefix of the union-find element that stands for a stored node (never a real match key)
+STORED = "\x00"
+STORED_REASON = "already stored as"
+
+
 @dataclass
 class Resolution:
-    """The resolved graph and the joins that made it."""
+    """The resolved graph, the joins that made it, and what happens to stored nodes.
+
+    `node_of` maps every (type, match key) to its node key; `mentioned` lists per node the
+    match keys the new reports brought; `stored` the stored nodes each node absorbs;
+    `renames` maps a stored node key to the key its node has now (several stored nodes
+    mapping to one key are merged).
+    """
 
     graph: nx.MultiDiGraph
     joins: list[Join] = field(default_factory=list)
+    node_of: dict[Element, str] = field(default_factory=dict)
+    mentioned: dict[str, set[str]] = field(default_factory=dict)
+    stored: dict[str, list[StoredNode]] = field(default_factory=dict)
+    renames: dict[str, str] = field(default_factory=dict)
 
 
 class _UnionFind:
@@ -99,7 +123,7 @@ class _ReportContext:
         if entity_type == "Company":
             return names.company_key(form)
         if entity_type == "Project":
-            return names.project_key(form)
+            return names.project_key(form) or f"{self.report_id}#{names.normalize(form)}"
         if entity_type == "Industry":
             return names.industry_key(form)
         return self.agency_key(form)
@@ -126,21 +150,25 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def resolve(extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, str, str]] = (),
-            known: Mapping[Element, str] | None = None) -> Resolution:
+            stored: Iterable[StoredNode] = ()) -> Resolution:
     """Merge the entities of many reports into one graph of resolved nodes and edges.
 
-    `known` maps (type, match key) to the node key already stored, so that a new
-    report attaches to the nodes an earlier build created.
+    `stored` are nodes already in the store that may take part (kg.merge looks them up):
+    their match keys join the groups, so a new report attaches to what an earlier build
+    created, and a group's node key is the same whatever order reports were loaded in.
     """
-    known = dict(known or {})
     uf = _UnionFind()
     joins: list[Join] = []
     mentions: list[tuple[Extraction, Entity, list[str]]] = []
+    stored_nodes = {node.key: node for node in stored}
 
     def join(t: str, a: str, b: str, reason: str) -> None:
         if uf.union((t, a), (t, b)):
             joins.append(Join(t, a, b, reason))
 
+    for node in stored_nodes.values():
+        for match_key in node.match_keys:
+            join(node.type, match_key, STORED + node.key, f"{STORED_REASON} {node.key}")
     for extraction in extractions:
         context = _ReportContext(extraction)
         for entity in extraction.entities:
@@ -152,50 +180,57 @@ def resolve(extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, s
             uf.find((entity.type, keys[0]))
             mentions.append((extraction, entity, keys))
 
-    present = set(uf.parent)
+    present = {element for element in uf.parent if not element[1].startswith(STORED)}
     for t, canonical, alias in aliases:
-        a, b = _table_key(t, canonical), _table_key(t, alias)
+        a, b = table_key(t, canonical), table_key(t, alias)
         if (t, a) in present or (t, b) in present:
             join(t, a, b, "alias table")
-    companies = sorted(k for t, k in present if t == "Company")
+    companies = sorted({k for t, k in present if t == "Company"})
     for short in companies:
         longer = [k for k in companies if _abbreviates(short, k)]
         if len(longer) == 1:
             join("Company", short, longer[0], f"abbreviation of {longer[0]}")
-    for element in present:
-        if element in known:
-            join(element[0], element[1], f"\x00{known[element]}", f"already stored as {known[element]}")
 
-    graph = nx.MultiDiGraph()
     groups: dict[Element, list[Element]] = defaultdict(list)
     for element in list(uf.parent):
         groups[uf.find(element)].append(element)
     node_of: dict[Element, str] = {}
-    for members in groups.values():
-        stored = sorted(k[1][1:] for k in members if k[1].startswith("\x00"))
-        real = [k for k in members if not k[1].startswith("\x00")]
+    members: dict[str, list[str]] = {}
+    renames: dict[str, str] = {}
+    for group in groups.values():
+        real = [k for k in group if not k[1].startswith(STORED)]
         if not real:
             continue
         best = max(real, key=lambda k: ("#" not in k[1], len(k[1]), k[1]))
-        node_key = stored[0] if stored else f"{best[0]}:{best[1]}"
-        for element in members:
+        node_key = f"{best[0]}:{best[1]}"
+        members[node_key] = sorted(k for _, k in real)
+        for element in group:
             node_of[element] = node_key
+            old = element[1][len(STORED):] if element[1].startswith(STORED) else None
+            if old is not None and old != node_key:
+                renames[old] = node_key
 
+    graph = nx.MultiDiGraph()
     entity_node: dict[tuple[str, str], str] = {}
+    mentioned: dict[str, set[str]] = defaultdict(set)
     for extraction, entity, keys in mentions:
         node_key = node_of[(entity.type, keys[0])]
         entity_node[(extraction.report.id, entity.id)] = node_key
-        _add_mention(graph, node_key, extraction, entity, keys)
+        mentioned[node_key].update(keys)
+        _add_mention(graph, node_key, extraction, entity, members[node_key])
     for extraction in {id(x): x for x, _, _ in mentions}.values():
         _add_relations(graph, extraction, entity_node)
-    return Resolution(graph, joins)
+    by_node: dict[str, list[StoredNode]] = defaultdict(list)
+    for node in sorted(stored_nodes.values(), key=lambda n: n.key):
+        by_node[node_of[(node.type, STORED + node.key)]].append(node)
+    return Resolution(graph, joins, node_of, dict(mentioned), dict(by_node), renames)
 
 
-def _table_key(entity_type: str, form: str) -> str:
+def table_key(entity_type: str, form: str) -> str:
     if entity_type == "Company":
         return names.company_key(form)
     if entity_type == "Project":
-        return names.project_key(form)
+        return names.project_key(form) or names.normalize(form)
     if entity_type == "Industry":
         return names.industry_key(form)
     if entity_type == "Park":
@@ -231,10 +266,12 @@ def _add_relations(graph: nx.MultiDiGraph, extraction: Extraction, entity_node: 
         if head is None or tail is None or head == tail:
             continue
         if not graph.has_edge(head, tail, key=relation.type):
-            graph.add_edge(head, tail, key=relation.type, evidence=[], reports=set(), mentions=set())
+            graph.add_edge(head, tail, key=relation.type, evidence=[], evidence_reports=[], reports=set(),
+                           mentions=set())
         data = graph.edges[head, tail, relation.type]
-        if relation.evidence and relation.evidence not in data["evidence"]:
-            data["evidence"].append(relation.evidence)
+        if relation.evidence and (relation.evidence, report) not in zip(data["evidence"], data["evidence_reports"]):
+            data["evidence"].append(relation.evidence)  # evidence[i] was quoted from evidence_reports[i]
+            data["evidence_reports"].append(report)
         data["reports"].add(report)
         where = relation.span.start if relation.span else relation.evidence
         data["mentions"].add(f"{report}@{where}")

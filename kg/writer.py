@@ -2,35 +2,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
 import queries
 from kg.model import ENTITY_TYPES
-from kg.resolve import Element
 from kg.store.base import GraphStore, Row
 
 _ATTRS = ("stage", "investment_cny", "investment_original", "role")
+PAGE = 1000
 
 
 def prepare(store: GraphStore) -> None:
-    """Create the indexes the writes and lookups match on (once; cheap when they exist)."""
+    """Create the indexes / constraints the writes and lookups match on (idempotent)."""
     store.ensure_indexes(["Entity", *ENTITY_TYPES])
-
-
-def known_keys(store: GraphStore, elements: Iterable[Element]) -> dict[Element, str]:
-    """Node keys already stored for any of these (type, match key) pairs."""
-    wanted = set(elements)
-    keys = sorted({k for _, k in wanted})
-    found: dict[Element, str] = {}
-    if not keys:
-        return found
-    for row in store.read(queries.load("entity_forms"), {"keys": keys}):
-        for match_key in row["match_keys"] or []:
-            if (row["type"], match_key) in wanted:
-                found.setdefault((row["type"], match_key), row["key"])
-    return found
 
 
 def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[Row]]:
@@ -58,16 +44,73 @@ def edge_rows(graph: nx.MultiDiGraph) -> dict[str, list[Row]]:
             "head": head,
             "tail": tail,
             "evidence": list(data["evidence"]),
+            "evidence_reports": list(data["evidence_reports"]),
             "reports": sorted(data["reports"]),
             "mentions": sorted(data["mentions"]),
         })
     return rows
 
 
+def write_nodes(store: GraphStore, rows_by_label: dict[str, list[Row]]) -> int:
+    """Merge entity rows label by label; return how many rows were written."""
+    return sum(store.write_rows(queries.render("merge_entities", label=label), rows)
+               for label, rows in sorted(rows_by_label.items()))
+
+
+def write_edges(store: GraphStore, rows_by_type: dict[str, list[Row]]) -> int:
+    """Merge relationship rows type by type; return how many rows were written."""
+    return sum(store.write_rows(queries.render("merge_relations", rel=rel), rows)
+               for rel, rows in sorted(rows_by_type.items()))
+
+
 def write_graph(store: GraphStore, graph: nx.MultiDiGraph) -> tuple[int, int]:
     """Merge all nodes, then all relationships; return (nodes, relationships) written."""
-    nodes = sum(store.write_rows(queries.render("merge_entities", label=label), rows)
-                for label, rows in sorted(node_rows(graph).items()))
-    edges = sum(store.write_rows(queries.render("merge_relations", rel=rel), rows)
-                for rel, rows in sorted(edge_rows(graph).items()))
-    return nodes, edges
+    return write_nodes(store, node_rows(graph)), write_edges(store, edge_rows(graph))
+
+
+def iter_entities(store: GraphStore, page: int = PAGE) -> Iterator[list[Row]]:
+    """Every stored entity node, a page at a time in key order (keyset paging)."""
+    after = ""
+    while True:
+        rows = store.read(queries.load("entity_page"), {"after": after, "limit": page})
+        if not rows:
+            return
+        yield rows
+        after = rows[-1]["key"]
+
+
+def relations_from(store: GraphStore, keys: Iterable[str]) -> list[Row]:
+    """Relationships (with provenance) that start at any of these node keys."""
+    return store.read(queries.load("relations_from"), {"keys": list(keys)})
+
+
+def merge_stored(store: GraphStore, old: str, new: str) -> bool:
+    """Fold stored node `old` into node `new` (created if missing): forms, reports,
+    attributes and relationships are merged as unions, then `old` is deleted.
+
+    Each step is an idempotent MERGE, so a run interrupted half-way is completed by the next.
+    """
+    found = store.read(queries.load("entity_by_key"), {"key": old})
+    if not found or old == new:
+        return False
+    node = found[0]
+    row = {k: node[k] or [] for k in ("forms", "match_keys", "reports")}
+    row.update({"key": new, "type": node["label"], "name": node["name"]})
+    row.update({attr: node[attr] for attr in _ATTRS})
+    write_nodes(store, {node["label"]: [row]})
+    edges = relations_from(store, [old]) + store.read(queries.load("relations_to"), {"key": old})
+    rows: dict[str, list[Row]] = defaultdict(list)
+    for edge in edges:
+        head = new if edge["source"] == old else edge["source"]
+        tail = new if edge["target"] == old else edge["target"]
+        if head == tail:  # a relation between two forms of one thing says nothing
+            continue
+        evidence = edge["evidence"] or []
+        rows[edge["type"]].append({
+            "head": head, "tail": tail, "evidence": evidence,
+            "evidence_reports": edge["evidence_reports"] or [""] * len(evidence),
+            "reports": edge["reports"] or [], "mentions": edge["mentions"] or [],
+        })
+    write_edges(store, rows)
+    store.write(queries.load("delete_entity"), {"key": old})
+    return True

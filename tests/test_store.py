@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import queries
-from kg import writer
+from kg import merge, writer
 from kg.errors import StoreError
 from kg.resolve import resolve
 from kg.store.falkor import FalkorStore
@@ -57,9 +57,7 @@ def test_loading_twice_changes_nothing_and_new_report_only_adds(falkor_store: Fa
     edge = falkor_store.read("MATCH ()-[r:INVESTS_IN]->() RETURN r.count AS count, r.reports AS reports")
     assert edge == [{"count": 1, "reports": ["a.txt"]}]
 
-    extraction = sample_b()
-    known = writer.known_keys(falkor_store, {("Park", "航空港区"), ("Company", "富士康")})
-    writer.write_graph(falkor_store, resolve([extraction], known=known).graph)
+    merge.apply(falkor_store, merge.plan(falkor_store, [sample_b()]))
     labels, rels = counts(falkor_store)
     assert labels == {"Company": 2, "Park": 1, "Industry": 1}  # the park and 富士康 attached to stored nodes
     assert rels == {"INVESTS_IN": 1, "FOCUSES_ON": 1}
