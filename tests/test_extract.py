@@ -120,3 +120,8 @@ def test_cleaning_repairs_layout_and_maps_back(raw: str, fixed: str) -> None:
 def test_empty_report_is_a_clear_error() -> None:
     with pytest.raises(ExtractionError, match="t.txt"):
         run("   \n")
+
+
+def test_subject_of_a_segment_list_is_their_parent_industry() -> None:
+    x = run("●智能装备重点引进数控机床、机器人、智能物流仓储装备等细分产业。")
+    assert triples(x, "SUB_INDUSTRY_OF") == {(n, "智能装备") for n in ("数控机床", "机器人", "智能物流仓储装备")}

@@ -36,7 +36,7 @@ _COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
 _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
 _PARK_TAIL = re.compile(r"^等[^，,。；;]{0,6}(?:平台|载体|园区)")
 _PLACE_HEAD_TAIL = re.compile(r"^(?:等|[\d一二三四五六七八九十]+个)(?P<head>(?:办事处|街道|乡镇)(?:党工委)?|安置区|片区|组团)")
-_PARENT_SUBJECT = re.compile(r"^(?P<parent>[^，,]{2,14}?)(?:产业)?重点(?:引进|发展)")
+_PARENT_SUBJECT = re.compile(r"^[\W_]*(?P<parent>[^，,]{2,14}?)(?:产业)?重点(?:引进|发展)")
 _INTRODUCER = re.compile(r"^(?:即|包括|包含|其中包括|主要包括|主要有|分别为|分别是|涵盖)")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『", "”’」』"
 _ITEM_SEPARATOR = re.compile(r"、|以及(?=\S{4})")
@@ -208,7 +208,10 @@ def _attach_parent_and_role(match: ListMatch, text: str, c_start: int, first_sta
             if cat.is_entity and match.kind == "Industry":
                 off = text.find(head, c_start, s_end)
                 match.parent = Mention("Industry", head, off, off + len(head), source="list")
-            return
+                return
+            if match.kind != "Industry" or cat.role:
+                return
+            break  # 智能装备重点引进A、B等细分产业: the subject is the parent
     if match.kind != "Industry":
         if tail.startswith("为代表") and match.kind == "Company":
             parent = _industry_prefix(tail[len("为代表的") :]) or _represented(tail[len("为代表的") :])
@@ -221,6 +224,8 @@ def _attach_parent_and_role(match: ListMatch, text: str, c_start: int, first_sta
         return
     subject = _PARENT_SUBJECT.match(text[c_start:first_start])
     parent = subject.group("parent") if subject else _industry_prefix(rest.removeprefix("为代表的"))
+    if parent and (lex.zone_re.search(parent) or head_type(parent) not in (None, "Industry")):
+        parent = None  # 航空港区重点引进…: a zone or an agency is the subject, not a parent industry
     if parent:
         off = text.find(parent, c_start, s_end)
         match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
@@ -241,6 +246,6 @@ def _industry_prefix(phrase: str) -> str | None:
     if m and m.group() not in lexicon().categories:
         return m.group()
     m = re.match(r"([^，,。；;的]{2,8}?)(?:产业|核心领域|领域|业态|集群)", phrase)
-    if m and not re.search(r"细分|重点|主导|相关|等|[\d]", m.group(1)):
+    if m and not re.search(r"细分|重点|主导|相关|等|[\d]|^[百千万亿]+级", m.group(1)):
         return m.group(1)
     return None
