@@ -36,11 +36,13 @@ class BuildResult:
 
 
 def extract_file(path: Path) -> Extraction:
-    """Read and extract one report; any failure becomes a ReportError naming the file."""
+    """Load one file and extract it (a structured list arrives extracted); failures are ReportErrors naming it."""
     from loaders.extract import extract
-    from loaders.read import read_report
+    from loaders.read import load
 
-    report = read_report(path)
+    report = load(path)
+    if isinstance(report, Extraction):
+        return report
     try:
         return extract(report)
     except ReportError:
@@ -81,6 +83,7 @@ def build(store: GraphStore, paths: Iterable[Path], *, aliases: Iterable[tuple[s
     writer.prepare(store)
     for chunk in _chunks(extract_files(paths, result.skipped, on_progress), chunk_size):
         nodes, edges = merge.apply(store, merge.plan(store, chunk, alias_rows))
+        writer.write_reports(store, [extraction.report for extraction in chunk])
         result.read += len(chunk)
         result.nodes_written += nodes
         result.edges_written += edges

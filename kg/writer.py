@@ -7,16 +7,18 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 import queries
-from kg.model import ENTITY_TYPES
+from kg.model import ENTITY_TYPES, Report
 from kg.store.base import GraphStore, Row
 
 _ATTRS = ("stage", "investment_cny", "investment_original", "role")
+REPORT_META = ("source", "title", "date", "zone", "format")
 PAGE = 1000
 
 
 def prepare(store: GraphStore) -> None:
     """Create the indexes / constraints the writes and lookups match on (idempotent)."""
     store.ensure_indexes(["Entity", *ENTITY_TYPES])
+    store.ensure_indexes(["Report"])
 
 
 def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[Row]]:
@@ -61,6 +63,21 @@ def write_edges(store: GraphStore, rows_by_type: dict[str, list[Row]]) -> int:
     """Merge relationship rows type by type; return how many rows were written."""
     return sum(store.write_rows(queries.render("merge_relations", rel=rel), rows)
                for rel, rows in sorted(rows_by_type.items()))
+
+
+def report_rows(reports: Iterable[Report]) -> list[Row]:
+    """One row per report: its id, file path and stated metadata (source, title, date, zone, format)."""
+    rows = {}
+    for report in reports:
+        row: Row = {"key": report.id, "path": report.path}
+        row.update({key: report.meta.get(key) for key in REPORT_META})
+        rows[report.id] = row
+    return [rows[key] for key in sorted(rows)]
+
+
+def write_reports(store: GraphStore, reports: Iterable[Report]) -> int:
+    """Merge one `Report` node per report (key = report id, the id entities and relations list)."""
+    return store.write_rows(queries.load("merge_reports"), report_rows(reports))
 
 
 def write_graph(store: GraphStore, graph: nx.MultiDiGraph) -> tuple[int, int]:
