@@ -44,11 +44,12 @@ def cell_text(value: Any) -> str:
     """A cell as text: ``30.0`` -> ``30``, dates as ISO, blanks collapsed."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    elif isinstance(value, (dt.datetime, dt.date)):
-        value = value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return " ".join(str(value).split())
 
 
