@@ -9,21 +9,15 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
-import tempfile
 import time
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser import ARTIFACTS, browser, click_canvas, open_page, severe_logs, visible_ids  # noqa: F401
 from visualize import build_data, render_html, script_json, select
-
-ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 HUB = "Park:郑州航空港经济综合实验区"
 LUOYANG = "Park:洛阳高新区"
@@ -248,71 +242,9 @@ def test_build_data_counts_gaps_and_dropped_edges(graph):
 
 # ---------------------------------------------------------------- real browser
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed (pip install selenium)")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if missing:
-        pytest.skip(f"browser tests need {', '.join(missing)}: apt-get install chromium chromium-driver")
-    profile = tempfile.mkdtemp(prefix="kg-chromium-")
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,900", f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SE_OFFLINE", "true")  # selenium-manager must never download anything
-        driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
-                           {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
-
-
-def _open(driver: Any, path: Path, timeout: float = 60) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    from selenium.common.exceptions import TimeoutException
-
-    driver.get(path.resolve().as_uri())
-    try:
-        WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return window.kgReady === true"))
-    except TimeoutException:
-        pytest.fail(f"page never set window.kgReady; console errors: {_severe_logs(driver)}")
-
-
-def _severe_logs(driver: Any) -> list[str]:
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-
-
-def _visible_ids(driver: Any) -> set[str]:
-    return set(driver.execute_script("return kgNodes.getIds({filter: n => !n.hidden})"))
-
-
-def _click_canvas(driver: Any, script: str) -> None:
-    """Click the graph canvas at the DOM point returned by `script` (relative to the canvas)."""
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-
-    canvas = driver.find_element(By.CSS_SELECTOR, "#kg-graph canvas")
-    point = driver.execute_script(script)
-    size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(
-        canvas, point["x"] - size["width"] / 2, point["y"] - size["height"] / 2).click().perform()
-
-
 def test_browser_renders_graph_offline(browser, page, graph):
     nodes, edges, _ = graph
-    _open(browser, page)
+    open_page(browser, page)
     expected_nodes, expected_edges = len(nodes) + 2, len(edges) - 1 + 2
     counts = browser.execute_script(
         "const pos = kgNetwork.getPositions();"
@@ -326,7 +258,7 @@ def test_browser_renders_graph_offline(browser, page, graph):
     legend = browser.execute_script("return document.getElementById('kg-panel').innerText")
     assert "园区" in legend and "供应" in legend and "投资" in legend and "缺失环节" in legend
     assert browser.execute_script("return document.getElementById('kg-notice').hidden") is True
-    assert _severe_logs(browser) == []
+    assert severe_logs(browser) == []
 
 
 def test_browser_park_and_type_filters_hide_others(browser, page, graph):
@@ -334,31 +266,31 @@ def test_browser_park_and_type_filters_hide_others(browser, page, graph):
     from selenium.webdriver.support.ui import Select
 
     nodes, edges, _ = graph
-    _open(browser, page)
+    open_page(browser, page)
     Select(browser.find_element(By.ID, "kg-park")).select_by_value("郑州航空港经济综合实验区")
     gap_ids = {f"Gap:{HUB}:智能终端:显示面板", f"Gap:{HUB}:智能终端:终端销售服务"}
     expected = _keys(select(nodes, edges, park="郑州航空港经济综合实验区")[0]) | gap_ids
-    assert _visible_ids(browser) == expected  # the page's filter agrees with select()
+    assert visible_ids(browser) == expected  # the page's filter agrees with select()
     assert LUOYANG not in expected
     hidden_edges = browser.execute_script(
         "return kgEdges.get({filter: e => !e.hidden}).every(e => !kgNodes.get(e.from).hidden && !kgNodes.get(e.to).hidden)")
     assert hidden_edges is True
     browser.find_element(By.CSS_SELECTOR, "#kg-types input[value='Company']").click()
-    assert not any(k.startswith("Company:") for k in _visible_ids(browser))
+    assert not any(k.startswith("Company:") for k in visible_ids(browser))
     assert "Company" not in browser.execute_script("return kgNodes.get({filter: n => !n.hidden}).map(n => n.type)")
     browser.find_element(By.ID, "kg-reset").click()
-    assert len(_visible_ids(browser)) == len(nodes) + 2
+    assert len(visible_ids(browser)) == len(nodes) + 2
     chains = Select(browser.find_element(By.ID, "kg-chain"))
     assert XSS_SCRIPT in [o.text for o in chains.options]  # hostile chain name listed as text
     chains.select_by_value("智能终端")
-    assert _visible_ids(browser) == _keys(select(nodes, edges, chain="智能终端")[0]) | gap_ids
+    assert visible_ids(browser) == _keys(select(nodes, edges, chain="智能终端")[0]) | gap_ids
     browser.find_element(By.ID, "kg-reset").click()
 
 
 def test_browser_hostile_names_render_as_text(browser, page):
     from selenium.webdriver.common.by import By
 
-    _open(browser, page)
+    open_page(browser, page)
     box = browser.find_element(By.ID, "kg-search")
     box.send_keys("onerror")
     results = browser.find_elements(By.CSS_SELECTOR, "#kg-results li[data-id]")
@@ -377,22 +309,22 @@ def test_browser_hostile_names_render_as_text(browser, page):
     assert tooltip[0] is True and XSS_IMG in tooltip[1] and tooltip[2] == 0  # only our own divs
     assert browser.execute_script("return window.pwned") is None
     assert browser.execute_script("return document.querySelectorAll('img, b, #kg-panel script').length") == 0
-    assert _severe_logs(browser) == []
+    assert severe_logs(browser) == []
 
 
 def test_browser_click_edge_shows_evidence_and_screenshot(browser, page):
     from selenium.webdriver.common.by import By
 
-    _open(browser, page)
+    open_page(browser, page)
     supplies = browser.execute_script("return kgEdges.getIds({filter: e => e.type === 'SUPPLIES'})")
     assert len(supplies) == 1
-    _click_canvas(browser, f"return kgNetwork.canvasToDOM(kgNetwork.body.edges['{supplies[0]}'].edgeType.getPoint(0.5))")
+    click_canvas(browser, f"return kgNetwork.canvasToDOM(kgNetwork.body.edges['{supplies[0]}'].edgeType.getPoint(0.5))")
     details = browser.find_element(By.ID, "kg-details")
     assert "供应 SUPPLIES" in details.find_element(By.TAG_NAME, "h3").text
     quotes = [q.text for q in details.find_elements(By.TAG_NAME, "blockquote")]
     assert quotes == ["中航光电为富士康供应连接器", XSS_QUOTE]
     assert [s.text for s in details.find_elements(By.CLASS_NAME, "kg-source")] == ["来源：r2.txt", "来源：r3.txt"]
-    _click_canvas(browser, "return kgNetwork.canvasToDOM(kgNetwork.getPositions(['Project:智能终端产业园'])"
+    click_canvas(browser, "return kgNetwork.canvasToDOM(kgNetwork.getPositions(['Project:智能终端产业园'])"
                            "['Project:智能终端产业园'])")
     text = browser.find_element(By.ID, "kg-details").text
     assert "智能终端产业园" in text and "在建" in text and "50亿元" in text and "郑州航空港经济综合实验区" in text
@@ -420,7 +352,7 @@ def test_browser_large_graph_settles_and_suggests_focus(browser, tmp_path):
     nodes, edges = _large_graph(2000)
     page = render_html(nodes, edges, tmp_path / "large.html")
     started = time.monotonic()
-    _open(browser, page, timeout=120)
+    open_page(browser, page, timeout=120)
     settle = time.monotonic() - started
     notice = browser.find_element(By.ID, "kg-notice")
     assert notice.is_displayed() and "kg viz --focus" in notice.text
@@ -429,7 +361,7 @@ def test_browser_large_graph_settles_and_suggests_focus(browser, tmp_path):
     started = time.monotonic()
     Select(browser.find_element(By.ID, "kg-park")).select_by_value("园区3")
     filtered = time.monotonic() - started
-    assert len(_visible_ids(browser)) == len(select(nodes, edges, park="园区3")[0])
+    assert len(visible_ids(browser)) == len(select(nodes, edges, park="园区3")[0])
     assert filtered < 5, f"park filter took {filtered:.1f}s"
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "graph-large.png"))
