@@ -12,7 +12,7 @@ from pathlib import Path
 from kg.errors import ReportError
 from kg.model import Extraction
 from kg.store.base import GraphStore
-from kg import merge, writer
+from kg import chains_store, merge, writer
 
 CHUNK_REPORTS = 200
 
@@ -87,4 +87,5 @@ def build(store: GraphStore, paths: Iterable[Path], *, aliases: Iterable[tuple[s
         result.read += len(chunk)
         result.nodes_written += nodes
         result.edges_written += edges
+    chains_store.load_chains(store)
     return result

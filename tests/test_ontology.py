@@ -106,7 +106,7 @@ def test_schema_covers_the_model(graph: Graph) -> None:
     ("SUB_INDUSTRY_OF", {"Industry"}, {"Industry"}),
     ("HAS_SEGMENT", {"Chain"}, {"Segment"}),
     ("UPSTREAM_OF", {"Segment"}, {"Segment"}),
-    ("MAPS_TO", {"Industry"}, {"Segment", "Chain"}),
+    ("MAPS_TO", {"Industry", "Company", "Project"}, {"Segment", "Chain"}),
 ])
 def test_domain_and_range_follow_schema_md(graph: Graph, rel: str, domain: set[str], range_: set[str]) -> None:
     prop = _property(graph, rel)
@@ -225,6 +225,10 @@ def test_normalise(raw: str, expected: str) -> None:
     ("肿瘤检测体外诊断试剂及仪器", "Segment:生物医药/体外诊断", "contains"),
     ("维修及飞机租赁", "Segment:航空航天/航空租赁", "contains"),
     ("IVD/第三方检测", "Chain:生物医药", "broader"),
+    # company and project names carry industry words too (MAPS_TO from Company / Project)
+    ("宇通新能源商用车基地项目", "Segment:新能源汽车/整车", "contains"),
+    ("重塑科技郑州燃料电池生产项目", "Segment:氢能与储能/燃料电池", "contains"),
+    ("郑州第三电缆有限公司", "Segment:高端装备/电力装备", "contains"),  # not 三电 (a chain nickname)
 ])
 def test_map_report_phrases(mention: str, key: str, rule: str) -> None:
     found = map_industry(mention)

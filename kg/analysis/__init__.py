@@ -1,0 +1,1 @@
+"""Questions planners ask of the graph: chain gaps, link-building targets, entity profiles."""

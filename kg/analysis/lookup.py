@@ -1,0 +1,154 @@
+"""Resolve the park, chain or entity a user names to stored nodes, or say what was meant.
+
+Names are compared normalised (NFKC, no spaces, lower case); an exact match of any
+surface form wins over a form that merely contains the name. Unknown names raise a
+KGError with the closest stored names (difflib).
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import queries
+from kg.errors import KGError
+from kg.names import normalize, park_key
+from kg.store.base import GraphStore, Row
+from ontology.mapping import map_industry, normalise
+
+_SHOWN = 5  # candidates named in an ambiguity message
+
+
+@dataclass(frozen=True)
+class ParkScope:
+    """A park and the parks inside it (its sub-parks), whose firms count as its own."""
+
+    key: str
+    name: str
+    members: tuple[str, ...]  # keys of the sub-parks
+
+    @property
+    def keys(self) -> list[str]:
+        """The park's key followed by its sub-parks' keys."""
+        return [self.key, *self.members]
+
+
+@dataclass(frozen=True)
+class ChainRef:
+    """A chain template stored in the graph."""
+
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """One stored entity."""
+
+    key: str
+    name: str
+    type: str
+
+
+def _plain(text: str) -> str:
+    return normalize(text).lower()
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """' (did you mean X?)' with the closest choices, or '' when none is close."""
+    close = difflib.get_close_matches(name, sorted(set(choices)), n=3, cutoff=0.4)
+    return f"; did you mean {' or '.join(close)}?" if close else ""
+
+
+def _ambiguous(kind: str, name: str, rows: Sequence[Row], hint: str) -> KGError:
+    shown = ", ".join(f"{r['name']}" + (f" ({r['type']})" if "type" in r and kind == "entity" else "")
+                      for r in rows[:_SHOWN])
+    more = f" and {len(rows) - _SHOWN} more" if len(rows) > _SHOWN else ""
+    return KGError(f"{kind} {name!r} matches several: {shown}{more}; {hint}")
+
+
+# ---------------------------------------------------------------- parks
+
+def _park_forms(row: Row) -> list[str]:
+    return [row["name"], *(row.get("forms") or [])]
+
+
+def _park_exact(name: str, row: Row) -> bool:
+    plain, key = _plain(name), park_key(name)[0]
+    return any(_plain(f) == plain or park_key(f)[0] == key for f in _park_forms(row))
+
+
+def _park_contains(name: str, row: Row) -> bool:
+    plain = _plain(name)
+    return any(plain in _plain(f) for f in _park_forms(row))
+
+
+def park_members(store: GraphStore, keys: Sequence[str]) -> dict[str, list[str]]:
+    """Sub-park keys of each given park."""
+    rows = store.read(queries.load("gaps_park_members"), {"parks": list(keys)})
+    return {r["key"]: list(r["members"] or []) for r in rows}
+
+
+def resolve_park(store: GraphStore, name: str) -> ParkScope:
+    """The park `name` names (exact form first, then one containing it), with its sub-parks."""
+    parks = store.read(queries.load("gaps_parks"))
+    if not name.strip():
+        raise KGError("no park name given")
+    for matches in (_park_exact, _park_contains):
+        found = [p for p in parks if matches(name, p)]
+        if not found:
+            continue
+        members = park_members(store, [p["key"] for p in found])
+        inside = {m for p in found for m in members.get(p["key"], [])}
+        roots = [p for p in found if p["key"] not in inside] or found[:1]
+        if len(roots) > 1:
+            raise _ambiguous("park", name, roots, "give a fuller name")
+        root = roots[0]
+        return ParkScope(root["key"], root["name"], tuple(members.get(root["key"], [])))
+    hint = did_you_mean(name, (f for p in parks for f in _park_forms(p)))
+    raise KGError(f"no park named {name!r} in the graph{hint}")
+
+
+# ---------------------------------------------------------------- chains
+
+def stored_chains(store: GraphStore) -> list[ChainRef]:
+    """Every chain template in the store."""
+    return [ChainRef(r["key"], r["name"]) for r in store.read(queries.load("gaps_chains"))]
+
+
+def resolve_chain(store: GraphStore, name: str) -> ChainRef:
+    """The chain `name` names: a chain label, else the chain of what the name maps to."""
+    rows = store.read(queries.load("gaps_chains"))
+    wanted = normalise(name)
+    for row in rows:
+        if wanted in {normalise(x) for x in (row["name"], row["name_en"] or "", *row["aliases"]) if x}:
+            return ChainRef(row["key"], row["name"])
+    by_key = {r["key"]: r for r in rows}
+    found = map_industry(name) if wanted else None
+    if found is not None and found.chain in by_key:
+        return ChainRef(found.chain, by_key[found.chain]["name"])
+    hint = did_you_mean(name, (x for r in rows for x in (r["name"], *r["aliases"])))
+    raise KGError(f"no chain named {name!r}{hint}")
+
+
+# ---------------------------------------------------------------- any entity
+
+def resolve_entity(store: GraphStore, name: str, type_: str | None = None) -> EntityRef:
+    """The entity `name` names (one of its forms, else one form containing it), optionally of one type."""
+    text = normalize(name)
+    if not text:
+        raise KGError("no name given")
+    for exact in (True, False):
+        rows = store.read(queries.load("profile_find"), {"name": text, "exact": exact, "limit": 50})
+        rows = [r for r in rows if type_ is None or r["type"] == type_]
+        if len(rows) == 1:
+            return EntityRef(rows[0]["key"], rows[0]["name"], rows[0]["type"])
+        if rows:
+            named = [r for r in rows if r["name"] == text]  # the name itself beats an alias
+            if len(named) == 1 and exact:
+                return EntityRef(named[0]["key"], named[0]["name"], named[0]["type"])
+            raise _ambiguous("entity", name, rows, "give a fuller name or --type")
+    everything = store.read(queries.load("profile_names"))
+    hint = did_you_mean(text, (f for r in everything if type_ in (None, r["type"]) for f in r["forms"]))
+    kind = f"{type_} " if type_ else ""
+    raise KGError(f"no {kind}entity named {name!r} in the graph{hint}")

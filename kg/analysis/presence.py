@@ -1,0 +1,153 @@
+"""Who is in a park, and which chain segments entities work in — with the evidence.
+
+An entity works in a segment when its own name maps there (宇通新能源商用车基地 ->
+整车) or an industry it is IN_INDUSTRY of does. A company or project is local to a park
+group when it is located in or invests in one of its parks; a company also when it
+invests in a project located there (and then that project's segments count for it).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import queries
+from kg.analysis.lookup import ParkScope
+from kg.store.base import GraphStore
+
+FIRM_TYPES: tuple[str, ...] = ("Company", "Project")
+
+
+@dataclass(frozen=True)
+class SegmentLink:
+    """One reason an entity works in a segment."""
+
+    key: str
+    name: str
+    type: str
+    segment: str  # segment key
+    segment_name: str
+    via: str  # "name" | "industry"
+    via_name: str  # the name that mapped (the entity's own, or the industry's)
+    rule: str  # mapping rule (ontology/mapping.py): exact | stripped | contains | broader
+    matched: tuple[str, ...]  # template labels found in it
+    evidence: tuple[str, ...]
+    reports: tuple[str, ...]
+
+    def explain(self) -> str:
+        """In words: 'name 宇通新能源商用车基地 mentions 新能源商用车'."""
+        labels = "/".join(self.matched)
+        if self.via == "industry":
+            return f"in industry {self.via_name}" + (f" (mentions {labels})" if self.rule != "exact" else "")
+        return f"name mentions {labels}"
+
+
+@dataclass(frozen=True)
+class LocalLink:
+    """Why an entity counts as local: its link to one park of the group."""
+
+    park: str  # park name
+    rel: str  # LOCATED_IN | INVESTS_IN
+    project: str | None  # project key when a company is local through its project
+    project_name: str | None
+    evidence: tuple[str, ...]
+    reports: tuple[str, ...]
+
+    def explain(self) -> str:
+        if self.project_name:
+            return f"invests in {self.project_name} ({self.park})"
+        return f"{'located in' if self.rel == 'LOCATED_IN' else 'invests in'} {self.park}"
+
+
+@dataclass(frozen=True)
+class Covering:
+    """A local company or project that covers a segment, how, and the quotes that say so."""
+
+    key: str
+    name: str
+    type: str
+    via: str  # in words
+    evidence: tuple[str, ...]
+    reports: tuple[str, ...]
+
+
+@dataclass
+class LocalFirms:
+    """The companies and projects of a park group with their links to it."""
+
+    names: dict[str, tuple[str, str]]  # key -> (name, type)
+    links: dict[str, list[LocalLink]]  # key -> links
+    attrs: dict[str, tuple[str | None, float | None]]  # key -> (stage, investment_cny)
+
+    def keys(self, type_: str | None = None) -> list[str]:
+        return sorted(k for k, (_, t) in self.names.items() if type_ in (None, t))
+
+    def investors(self, project: str) -> list[tuple[str, LocalLink]]:
+        """Local companies investing in a local project, with that link."""
+        return [(k, link) for k, links in self.links.items() for link in links if link.project == project]
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for x in items if x))
+
+
+def local_firms(store: GraphStore, scope: ParkScope) -> LocalFirms:
+    """Companies and projects local to the park group."""
+    names: dict[str, tuple[str, str]] = {}
+    links: dict[str, list[LocalLink]] = defaultdict(list)
+    attrs: dict[str, tuple[str | None, float | None]] = {}
+    for row in store.read(queries.load("gaps_local"), {"parks": scope.keys}):
+        names[row["key"]] = (row["name"], row["type"])
+        attrs[row["key"]] = (row["stage"], row["investment_cny"])
+        link = LocalLink(row["park_name"], row["rel"], row["project"], row["project_name"],
+                         _unique(row["evidence"]), _unique(row["reports"]))
+        if link not in links[row["key"]]:
+            links[row["key"]].append(link)
+    return LocalFirms(names, dict(links), attrs)
+
+
+def segment_links(store: GraphStore, *, keys: Sequence[str] | None = None,
+                  segments: Sequence[str] | None = None,
+                  types: Sequence[str] = FIRM_TYPES) -> list[SegmentLink]:
+    """Why entities work in segments, filtered by entity keys and/or segment keys."""
+    params = {"keys": None if keys is None else list(keys),
+              "segments": None if segments is None else list(segments), "types": list(types)}
+    if (keys is not None and not keys) or (segments is not None and not segments):
+        return []
+    return [SegmentLink(r["key"], r["name"], r["type"], r["segment"], r["segment_name"], r["via"], r["via_name"],
+                        r["rule"], tuple(r["matched"] or ()), _unique(r["evidence"]), _unique(r["reports"]))
+            for r in store.read(queries.load("gaps_entity_segments"), params)]
+
+
+def _merge(found: dict[tuple[str, str], Covering], segment: str, item: Covering) -> None:
+    old = found.get((segment, item.key))
+    if old is None:
+        found[(segment, item.key)] = item
+        return
+    via = old.via if item.via in old.via else f"{old.via}; {item.via}"
+    found[(segment, item.key)] = Covering(old.key, old.name, old.type, via, _unique(old.evidence + item.evidence),
+                                          _unique(old.reports + item.reports))
+
+
+def coverage(store: GraphStore, scope: ParkScope) -> dict[str, list[Covering]]:
+    """Segment key -> the local companies and projects working in it."""
+    firms = local_firms(store, scope)
+    found: dict[tuple[str, str], Covering] = {}
+    for seg in segment_links(store, keys=firms.keys()):
+        for link in firms.links[seg.key]:
+            if link.project:  # a company's project elsewhere in the group does not make its own name count twice
+                continue
+            _merge(found, seg.segment, Covering(seg.key, seg.name, seg.type, f"{link.explain()}; {seg.explain()}",
+                                                link.evidence + seg.evidence, link.reports + seg.reports))
+        if seg.type == "Project":  # its investors cover the segment too: they invest, the project is here
+            here = firms.links[seg.key]
+            for investor, link in firms.investors(seg.key):
+                name, type_ = firms.names[investor]
+                _merge(found, seg.segment, Covering(
+                    investor, name, type_, f"{link.explain()}; {seg.explain()}",
+                    link.evidence + tuple(q for h in here for q in h.evidence) + seg.evidence,
+                    link.reports + tuple(r for h in here for r in h.reports) + seg.reports))
+    result: dict[str, list[Covering]] = defaultdict(list)
+    for (segment, _), item in sorted(found.items(), key=lambda kv: (kv[0][0], kv[1].type, kv[1].name)):
+        result[segment].append(item)
+    return dict(result)

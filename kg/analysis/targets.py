@@ -1,0 +1,233 @@
+"""Link-building targets for a park, and matchmaking among its own firms.
+
+A *target* is a company outside the park group that works in one of the park's gap
+segments, or in a covered segment that feeds another covered one (强链: a second
+supplier for the park's anchor firms). Its score adds up, transparently:
+
+- fit: 补链 gap 3, 延链 gap 2, other gap 1, 强链 1; +1 when the park names the
+  segment as its own target (best segment counts);
+- ties: 1 per existing relationship to the park group or its firms (at most 3);
+- size: 0.5 * log10(1 + known investment in 亿元) over the company's projects;
+- reports: 0.5 per report naming the company (at most 2).
+
+A *local match* is a pair of local companies whose segments are directly upstream /
+downstream of each other and that have no SUPPLIES relationship yet.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import queries
+from kg.analysis.gaps import COVERED, GAP, GapRow, gap_report
+from kg.analysis.lookup import ParkScope
+from kg.analysis.presence import SegmentLink, coverage, local_firms, segment_links
+from kg.store.base import GraphStore
+
+FIT: dict[str, float] = {"补链": 3.0, "延链": 2.0, "other": 1.0, "强链": 1.0}
+TARGET_BONUS = 1.0
+TIE_WEIGHT, MAX_TIES = 1.0, 3
+SIZE_WEIGHT = 0.5
+REPORT_WEIGHT, MAX_REPORT_SCORE = 0.5, 2.0
+YUAN_PER_YI = 1e8
+EVIDENCE_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well one segment of a company fits the park."""
+
+    segment: str
+    segment_key: str
+    chain: str
+    kind: str  # 补链 | 延链 | other | 强链
+    is_target: bool
+    score: float
+
+
+@dataclass
+class TargetRow:
+    """A company worth approaching, its score by component, the reason in words and quotes."""
+
+    company: str
+    company_key: str
+    where: list[str]  # parks it or its projects are in
+    fits: list[Fit]  # best first
+    via: list[str]  # how it works in those segments, in words
+    ties: list[str]  # existing relationships to the park group, in words
+    investment_cny: float | None
+    reports: list[str]
+    evidence: list[str]
+    score: float = 0.0
+    fit_score: float = 0.0
+    tie_score: float = 0.0
+    size_score: float = 0.0
+    report_score: float = 0.0
+    reason: str = ""
+
+    @property
+    def segment(self) -> str:
+        return self.fits[0].segment
+
+    @property
+    def kind(self) -> str:
+        return self.fits[0].kind
+
+
+@dataclass(frozen=True)
+class MatchPair:
+    """Two local companies that could supply each other (upstream -> downstream)."""
+
+    upstream: str
+    upstream_key: str
+    upstream_segment: str
+    downstream: str
+    downstream_key: str
+    downstream_segment: str
+    chains: tuple[str, ...]
+    reason: str
+    evidence: tuple[str, ...] = field(default=())
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(x for x in items if x))
+
+
+def segment_fits(rows: list[GapRow]) -> dict[str, Fit]:
+    """Segment key -> its best fit for the park: gaps by kind, and covered segments feeding covered ones."""
+    fits: dict[str, Fit] = {}
+    for row in rows:
+        if row.status == GAP:
+            kind = row.kind or "other"
+        elif row.status == COVERED and row.neighbours:
+            kind = "强链"
+        else:
+            continue
+        fit = Fit(row.segment, row.segment_key, row.chain, kind, row.is_target,
+                  FIT[kind] + (TARGET_BONUS if row.is_target else 0.0))
+        if row.segment_key not in fits or fit.score > fits[row.segment_key].score:
+            fits[row.segment_key] = fit
+    return fits
+
+
+def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str]) -> dict[str, TargetRow]:
+    """Outside companies working in a fitting segment, directly or through their projects."""
+    found: dict[str, TargetRow] = {}
+    seen: set[tuple[str, str]] = set()
+
+    def add(key: str, name: str, segment: str, via: str, evidence: Iterable[str], reports: Iterable[str]) -> None:
+        if key in local:
+            return
+        row = found.setdefault(key, TargetRow(name, key, [], [], [], [], None, [], []))
+        if (key, segment) not in seen:
+            seen.add((key, segment))
+            row.fits.append(fits[segment])
+        row.via = _unique([*row.via, via])
+        row.evidence = _unique([*row.evidence, *evidence])
+        row.reports = _unique([*row.reports, *reports])
+
+    links = segment_links(store, segments=sorted(fits))
+    for link in links:
+        if link.type == "Company":
+            add(link.key, link.name, link.segment, f"{fits[link.segment].segment}: {link.explain()}",
+                link.evidence, link.reports)
+    by_project: dict[str, list[SegmentLink]] = defaultdict(list)
+    for link in links:
+        if link.type == "Project":
+            by_project[link.key].append(link)
+    for inv in store.read(queries.load("targets_investors"), {"projects": sorted(by_project)}):
+        place = f" in {'/'.join(inv['parks'])}" if inv["parks"] else ""
+        for link in by_project[inv["project"]]:
+            add(inv["key"], inv["name"], link.segment,
+                f"{fits[link.segment].segment}: project {inv['project_name']}{place} ({link.explain()})",
+                [*inv["evidence"], *link.evidence], [*inv["reports"], *link.reports])
+    return found
+
+
+def _facts(store: GraphStore, rows: dict[str, TargetRow], scope: ParkScope, local: set[str]) -> None:
+    """Fill in where the companies are, their known investment, reports and ties to the park."""
+    keys = sorted(rows)
+    for fact in store.read(queries.load("targets_companies"), {"keys": keys}):
+        row = rows[fact["key"]]
+        row.where = sorted(set(fact["parks"]))
+        amounts = {k: v for k, v in fact["projects"] if k is not None and v}
+        total = sum(amounts.values()) + (fact["own_investment"] or 0)
+        row.investment_cny = float(total) if total else None
+        row.reports = _unique([*fact["reports"], *row.reports])
+    for tie in store.read(queries.load("targets_ties"), {"companies": keys, "local": [*scope.keys, *local]}):
+        row = rows[tie["key"]]
+        row.ties = _unique([*row.ties, f"{tie['rel']} {tie['other']}"])
+        row.evidence = _unique([*row.evidence, *tie["evidence"]])
+
+
+def _score(row: TargetRow, park: str) -> None:
+    row.fits.sort(key=lambda f: (-f.score, f.segment))
+    best = row.fits[0]
+    row.fit_score = best.score
+    row.tie_score = TIE_WEIGHT * min(len(row.ties), MAX_TIES)
+    row.size_score = SIZE_WEIGHT * math.log10(1 + row.investment_cny / YUAN_PER_YI) if row.investment_cny else 0.0
+    row.report_score = min(REPORT_WEIGHT * len(row.reports), MAX_REPORT_SCORE)
+    row.score = round(row.fit_score + row.tie_score + row.size_score + row.report_score, 2)
+    gap = "covered segment feeding the park's anchor firms (强链)" if best.kind == "强链" \
+        else f"{best.kind} gap" if best.kind != "other" else "gap"
+    parts = [f"works in {best.segment}, a {gap} of {best.chain} for {park}"
+             + (" that the park names as a target" if best.is_target else "")]
+    others = _unique(f.segment for f in row.fits[1:])
+    if others:
+        parts.append(f"also in {', '.join(others)}")
+    how = [v.removeprefix(f"{best.segment}: ") for v in row.via if v.startswith(f"{best.segment}: ")]
+    parts.append("; ".join(how[:2]) + (f" (+{len(how) - 2} more)" if len(how) > 2 else ""))
+    if row.where:
+        parts.append(f"present in {', '.join(row.where)}")
+    parts.append(f"ties: {', '.join(row.ties)}" if row.ties else "no ties to the park yet")
+    if row.investment_cny:
+        parts.append(f"known investment {row.investment_cny / YUAN_PER_YI:g} 亿元")
+    parts.append(f"named in {len(row.reports)} report(s)")
+    row.reason = "; ".join(parts)
+
+
+def link_targets(store: GraphStore, park: str, chain: str | None = None, limit: int | None = 20) -> list[TargetRow]:
+    """Companies outside the park worth attracting for its gaps, best score first."""
+    scope, rows = gap_report(store, park, chain)
+    fits = segment_fits(rows)
+    if not fits:
+        return []
+    local = set(local_firms(store, scope).keys())
+    found = _candidates(store, fits, local)
+    if not found:
+        return []
+    _facts(store, found, scope, local)
+    for row in found.values():
+        _score(row, scope.name)
+    ranked = sorted(found.values(), key=lambda r: (-r.score, r.company))
+    return ranked[:limit] if limit else ranked
+
+
+def local_matches(store: GraphStore, park: str, chain: str | None = None) -> list[MatchPair]:
+    """Pairs of local companies in directly linked segments with no SUPPLIES edge between them."""
+    scope, rows = gap_report(store, park, chain)
+    chains_of: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        if row.status == COVERED:
+            chains_of[row.segment_key].append(row.chain)
+    covered = coverage(store, scope)
+    firms = {seg: [c for c in covered.get(seg, []) if c.type == "Company"] for seg in chains_of}
+    companies = sorted({c.key for items in firms.values() for c in items})
+    supplies = {(r["supplier"], r["customer"])
+                for r in store.read(queries.load("targets_supplies"), {"keys": companies})}
+    pairs: list[MatchPair] = []
+    for link in store.read(queries.load("targets_upstream"), {"segments": sorted(chains_of)}):
+        shared = tuple(c for c in chains_of[link["upstream"]] if c in chains_of[link["downstream"]]) \
+            or tuple(_unique([*chains_of[link["upstream"]], *chains_of[link["downstream"]]]))
+        for up in firms[link["upstream"]]:
+            for down in firms[link["downstream"]]:
+                if up.key == down.key or (up.key, down.key) in supplies or (down.key, up.key) in supplies:
+                    continue
+                reason = (f"{up.name} ({link['upstream_name']}: {up.via}) can supply "
+                          f"{down.name} ({link['downstream_name']}: {down.via}); no SUPPLIES link known")
+                pairs.append(MatchPair(up.name, up.key, link["upstream_name"], down.name, down.key,
+                                       link["downstream_name"], shared, reason,
+                                       tuple(_unique([*up.evidence[:1], *down.evidence[:1]]))))
+    return sorted(pairs, key=lambda p: (p.chains, p.upstream_segment, p.downstream_segment, p.upstream, p.downstream))

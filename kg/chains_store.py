@@ -1,0 +1,108 @@
+"""Load the chain templates into the store and map stored names onto them.
+
+Chain and Segment nodes with HAS_SEGMENT / UPSTREAM_OF come from ontology/chains.ttl;
+MAPS_TO links every Industry, Company and Project node whose name maps onto a segment
+or chain (ontology/mapping.py). Each load stamps what it writes with a version (a hash
+of the rows) and deletes what carries another one, so loading twice changes nothing
+and edits of the templates replace the old ones.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import queries
+from kg.store.base import GraphStore, Row
+from ontology.chains import ontology_rows
+from ontology.mapping import maps_to_rows
+
+_TEMPLATE_QUERIES = (("Chain", "chains_merge_chains"), ("Segment", "chains_merge_segments"),
+                     ("HAS_SEGMENT", "chains_merge_has_segment"), ("UPSTREAM_OF", "chains_merge_upstream"))
+
+
+@dataclass(frozen=True)
+class ChainLoad:
+    """What a load wrote: template nodes and relationships, and MAPS_TO edges."""
+
+    chains: int
+    segments: int
+    template_edges: int
+    maps_to: int
+    version: str
+
+
+def _version(rows: Any) -> str:
+    text = json.dumps(rows, ensure_ascii=False, sort_keys=True, default=list)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def template_rows() -> tuple[dict[str, list[Row]], str]:
+    """Store rows per label / relationship type (HAS_SEGMENT with a position) and their version."""
+    rows = ontology_rows()
+    position: Counter[str] = Counter()
+    for row in rows["HAS_SEGMENT"]:  # listed in each chain's own order
+        row["position"] = position[row["head"]]
+        position[row["head"]] += 1
+    return rows, _version(rows)
+
+
+def template_version() -> str:
+    """Version of the packaged templates (changes whenever chains.ttl does)."""
+    return template_rows()[1]
+
+
+def _stamped(rows: Iterable[Row], version: str) -> list[Row]:
+    return [{**row, "version": version} for row in rows]
+
+
+def _forms(row: Row) -> list[str]:
+    """The node's name first, then its other forms."""
+    return list(dict.fromkeys([row["name"], *(row.get("forms") or [])]))
+
+
+def mapping_rows(nodes: Iterable[Row]) -> list[Row]:
+    """MAPS_TO rows for stored nodes given as {key, name, forms}."""
+    return maps_to_rows((n["key"], _forms(n)) for n in nodes)
+
+
+def refresh_maps_to(store: GraphStore) -> int:
+    """Recompute MAPS_TO for every Industry, Company and Project node; return the edge count."""
+    rows = mapping_rows(store.read(queries.load("chains_mappable")))
+    version = _version(rows)
+    for label in ("Segment", "Chain"):
+        wanted = [r for r in rows if r["tail"].startswith(f"{label}:")]
+        store.write_rows(queries.render("chains_merge_maps_to", label=label), _stamped(wanted, version))
+    store.write(queries.render("chains_delete_stale_rels", rel="MAPS_TO"), {"version": version})
+    return len(rows)
+
+
+def load_chains(store: GraphStore) -> ChainLoad:
+    """Write the chain templates and refresh MAPS_TO; idempotent."""
+    rows, version = template_rows()
+    store.ensure_indexes(["Chain", "Segment"])
+    for name, query in _TEMPLATE_QUERIES:
+        store.write_rows(queries.load(query), _stamped(rows[name], version))
+    for rel in ("HAS_SEGMENT", "UPSTREAM_OF"):
+        store.write(queries.render("chains_delete_stale_rels", rel=rel), {"version": version})
+    for label in ("Segment", "Chain"):
+        store.write(queries.render("chains_delete_stale_nodes", label=label), {"version": version})
+    maps_to = refresh_maps_to(store)
+    return ChainLoad(chains=len(rows["Chain"]), segments=len(rows["Segment"]),
+                     template_edges=len(rows["HAS_SEGMENT"]) + len(rows["UPSTREAM_OF"]),
+                     maps_to=maps_to, version=version)
+
+
+def chains_loaded(store: GraphStore) -> bool:
+    """Whether the store holds the current templates (and only them)."""
+    versions: Sequence[Row] = store.read(queries.load("chains_versions"))
+    return [r["version"] for r in versions] == [template_version()]
+
+
+def ensure_chains(store: GraphStore) -> None:
+    """Load the templates (and MAPS_TO) when the store lacks them or holds an older version."""
+    if not chains_loaded(store):
+        load_chains(store)
