@@ -17,7 +17,8 @@ from pathlib import Path
 import networkx as nx
 
 from kg import names
-from kg.model import Entity, Extraction
+from kg.errors import KGError
+from kg.model import ENTITY_TYPES, Entity, Extraction
 
 Element = tuple[str, str]  # (entity type, match key)
 
@@ -84,14 +85,29 @@ class _UnionFind:
 
 
 def load_alias_table(extra: Iterable[Path] = ()) -> list[tuple[str, str, str]]:
-    """(type, canonical, alias) rows of the shipped alias table plus any user tables."""
-    sources = [resources.files("ontology").joinpath("aliases.csv").read_text(encoding="utf-8")]
-    sources += [Path(p).read_text(encoding="utf-8-sig") for p in extra]
+    """(type, canonical, alias) rows of the shipped alias table plus any user tables.
+
+    A table is CSV with the header `type,canonical,alias`; lines starting with # are comments.
+    """
+    shipped = resources.files("ontology").joinpath("aliases.csv").read_text(encoding="utf-8")
+    sources = [("ontology/aliases.csv", shipped)]
+    for path in extra:
+        try:
+            sources.append((str(path), Path(path).read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KGError(f"cannot read alias table {path}: {getattr(exc, 'strerror', None) or exc}") from exc
     rows = []
-    for text in sources:
+    for name, text in sources:
         lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-        for row in csv.DictReader(lines):
-            rows.append((row["type"].strip(), row["canonical"].strip(), row["alias"].strip()))
+        reader = csv.DictReader(lines)
+        if not {"type", "canonical", "alias"} <= set(reader.fieldnames or ()):
+            raise KGError(f"alias table {name} needs the header type,canonical,alias")
+        for number, row in enumerate(reader, start=2):
+            values = tuple((row.get(k) or "").strip() for k in ("type", "canonical", "alias"))
+            if values[0] not in ENTITY_TYPES or not values[1] or not values[2]:
+                raise KGError(f"alias table {name}, row {number}: expected one of {'/'.join(ENTITY_TYPES)}, "
+                              f"a canonical name and an alias")
+            rows.append(values)
     return rows
 
 

@@ -204,3 +204,12 @@ def test_resolve_command_on_reports_explains_merges(tmp_path: Path, corpus_dir: 
     with FalkorStore(Path(store_dir)) as store:
         stored = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
     assert (stored == 0) == bool(args)
+
+
+def test_a_bad_alias_table_is_one_clear_error(tmp_path: Path) -> None:
+    table = tmp_path / "aliases.csv"
+    table.write_text("type,canonical,alias\nFirm,格力电器,格力\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["resolve", "--store", str(tmp_path / "kg-data"), "--aliases", str(table)])
+    assert result.exit_code == 1
+    assert result.output == f"error: alias table {table}, row 2: expected one of " \
+                            "Park/Company/Project/Industry/Agency, a canonical name and an alias\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import writer
+from kg import merge, writer
 from kg.errors import StoreError
 from kg.resolve import resolve
 from kg.store.falkor import FalkorStore
@@ -64,6 +64,21 @@ def test_driver_batched_write_and_read_back_over_bolt(bolt_store: Neo4jStore) ->
                            "RETURN c.name AS company, p.name AS project, r.count AS count ORDER BY company")
     assert rows == [{"company": "上汽", "project": "上汽发动机", "count": 1},
                     {"company": "宇通", "project": "宇通新能源商用车基地项目", "count": 1}]
+
+
+def test_stored_node_re_keyed_through_the_driver(bolt_store: Neo4jStore) -> None:
+    """Resolution against stored nodes (lookup, re-key, relationship move) over Bolt."""
+    short = make_extraction("s.txt", "中铁装备落户郑州经开区", [("Company", "中铁装备", []), ("Park", "郑州经开区", [])],
+                            [("LOCATED_IN", 1, 2, "中铁装备落户郑州经开区")])
+    full = make_extraction("f.txt", "中铁工程装备集团有限公司", [("Company", "中铁工程装备集团有限公司", [])], [])
+    merge.apply(bolt_store, merge.plan(bolt_store, [short]))
+    resolution = merge.plan(bolt_store, [full])
+    assert resolution.renames == {"Company:中铁装备": "Company:中铁工程装备"}
+    merge.apply(bolt_store, resolution)
+    rows = bolt_store.read("MATCH (c:Company)-[r:LOCATED_IN]->(p:Park) RETURN c.key AS key, c.forms AS forms, "
+                           "r.evidence_reports AS sources")
+    assert len(rows) == 1 and rows[0]["key"] == "Company:中铁工程装备" and rows[0]["sources"] == ["s.txt"]
+    assert sorted(rows[0]["forms"]) == ["中铁工程装备集团有限公司", "中铁装备"]
 
 
 def test_unreachable_server_is_one_clear_error_without_the_password() -> None:

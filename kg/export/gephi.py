@@ -1,7 +1,8 @@
 """The stored graph as a networkx MultiDiGraph with flat attributes, for GraphML and GEXF.
 
 Both formats hold only scalar attributes: lists (forms, reports, evidence …) are written
-as JSON arrays in a string; `label` is the display name Gephi shows.
+as JSON arrays in a string; `label` is the display name Gephi shows (node name,
+relationship type), `type` the node's label and `relation` the relationship type.
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
         attrs.update({f: json.dumps(node[f], ensure_ascii=False) for f in NODE_LISTS})
         graph.add_node(node["key"], **attrs)
     for edge in edges:
-        attrs = {"label": edge["type"], "type": edge["type"], "count": edge["count"]}
+        # not "type": GEXF reserves it on edges for directed/undirected
+        attrs = {"label": edge["type"], "relation": edge["type"], "count": edge["count"]}
         attrs.update({f: json.dumps(edge[f], ensure_ascii=False) for f in EDGE_LISTS})
         graph.add_edge(edge["source"], edge["target"], key=edge["type"], **attrs)
     return graph
