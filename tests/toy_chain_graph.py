@@ -5,7 +5,8 @@ names 智能网联. Its sub-park 东区汽车城 hosts 甲汽车's 甲新能源�
 乙科技 (IN_INDUSTRY 电机 -> 驱动电机) and 庚汽车配件 (name -> 汽车零部件, already SUPPLIES 甲汽车).
 西区高新区 hosts the outside firms: 丙电池 (动力电池, SUPPLIES 甲汽车), 丁氢能 (through its
 project 丁燃料电池项目 -> 燃料电池, 50 亿元), 戊充电桩 (充电设施), 己汽车服务 (汽车后市场),
-and 辛物流 (off-chain for 东区). 西区 focuses on nothing.
+壬驱动电机 (驱动电机: covered in 东区, feeding its 整车: 强链) and 辛物流 (chain-level 现代物流
+only). 癸电控 is a bare name with no relationship (no quote to show). 西区 focuses on nothing.
 """
 from __future__ import annotations
 
@@ -38,7 +39,9 @@ NODES: list[tuple[str, str, list[str], dict]] = [
     ("Project", "丁燃料电池项目", [], {"stage": "签约", "investment_cny": 5e9}),
     ("Company", "戊充电桩", [], {}),
     ("Company", "己汽车服务", [], {}),
+    ("Company", "壬驱动电机", [], {}),
     ("Company", "辛物流", [], {}),
+    ("Company", "癸电控", [], {}),
 ]
 
 # (head name, relation, tail name)
@@ -63,6 +66,7 @@ EDGES: list[tuple[str, str, str]] = [
     ("丁燃料电池项目", "LOCATED_IN", "西区高新区"),
     ("戊充电桩", "LOCATED_IN", "西区高新区"),
     ("己汽车服务", "LOCATED_IN", "西区高新区"),
+    ("壬驱动电机", "LOCATED_IN", "西区高新区"),
     ("辛物流", "LOCATED_IN", "西区高新区"),
 ]
 

@@ -10,6 +10,9 @@ supplier for the park's anchor firms). Its score adds up, transparently:
 - size: 0.5 * log10(1 + known investment in 亿元) over the company's projects;
 - reports: 0.5 per report naming the company (at most 2).
 
+Every target carries quotes (how it works in the segment, where it is, its ties); a
+company known only by a bare name, with no quote, is not proposed.
+
 A *local match* is a pair of local companies whose segments are directly upstream /
 downstream of each other and that have no SUPPLIES relationship yet.
 """
@@ -156,6 +159,9 @@ def _facts(store: GraphStore, rows: dict[str, TargetRow], scope: ParkScope, loca
         total = sum(amounts.values()) + (fact["own_investment"] or 0)
         row.investment_cny = float(total) if total else None
         row.reports = _unique([*fact["reports"], *row.reports])
+    for quotes in store.read(queries.load("targets_quotes"), {"keys": keys}):
+        row = rows[quotes["key"]]
+        row.evidence = _unique([*row.evidence, *(q for group in quotes["quotes"] for q in group)])
     for tie in store.read(queries.load("targets_ties"), {"companies": keys, "local": [*scope.keys, *local]}):
         row = rows[tie["key"]]
         row.ties = _unique([*row.ties, f"{tie['rel']} {tie['other']}"])
@@ -170,10 +176,13 @@ def _score(row: TargetRow, park: str) -> None:
     row.size_score = SIZE_WEIGHT * math.log10(1 + row.investment_cny / YUAN_PER_YI) if row.investment_cny else 0.0
     row.report_score = min(REPORT_WEIGHT * len(row.reports), MAX_REPORT_SCORE)
     row.score = round(row.fit_score + row.tie_score + row.size_score + row.report_score, 2)
-    gap = "covered segment feeding the park's anchor firms (强链)" if best.kind == "强链" \
-        else f"{best.kind} gap" if best.kind != "other" else "gap"
-    parts = [f"works in {best.segment}, a {gap} of {best.chain} for {park}"
-             + (" that the park names as a target" if best.is_target else "")]
+    named = " that the park names as a target" if best.is_target else ""
+    if best.kind == "强链":
+        first = f"works in {best.segment} of {best.chain}, which {park} has and which feeds its anchor firms (强链){named}"
+    else:
+        first = f"works in {best.segment}, a {'' if best.kind == 'other' else best.kind + ' '}gap of {best.chain} " \
+                f"for {park}{named}"
+    parts = [first]
     others = _unique(f.segment for f in row.fits[1:])
     if others:
         parts.append(f"also in {', '.join(others)}")
@@ -199,9 +208,10 @@ def link_targets(store: GraphStore, park: str, chain: str | None = None, limit: 
     if not found:
         return []
     _facts(store, found, scope, local)
-    for row in found.values():
+    quoted = [row for row in found.values() if row.evidence]  # a bare name with no quote is not proposed
+    for row in quoted:
         _score(row, scope.name)
-    ranked = sorted(found.values(), key=lambda r: (-r.score, r.company))
+    ranked = sorted(quoted, key=lambda r: (-r.score, r.company))
     return ranked[:limit] if limit else ranked
 
 
