@@ -363,6 +363,12 @@ def test_browser_large_graph_settles_and_suggests_focus(browser, tmp_path):
     filtered = time.monotonic() - started
     assert len(visible_ids(browser)) == len(select(nodes, edges, park="园区3")[0])
     assert filtered < 5, f"park filter took {filtered:.1f}s"
+    browser.find_element(By.ID, "kg-notice-focus").click()  # the focus view the notice offers
+    hub = max(nodes, key=lambda n: sum(n["key"] in (e["source"], e["target"]) for e in edges))
+    assert visible_ids(browser) == _keys(select(nodes, edges, focus=hub["name"], depth=1)[0])
+    assert browser.find_element(By.ID, "kg-focus").is_displayed()
+    browser.find_element(By.ID, "kg-focus-clear").click()
+    assert len(visible_ids(browser)) == len(nodes)
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "graph-large.png"))
     print(f"large graph: {len(nodes)} nodes settled in {settle:.1f}s, park filter {filtered:.2f}s")
