@@ -239,7 +239,8 @@ def test_browser_gaps_are_dashed_hollow_nodes_tied_to_the_park(browser, store_di
         " const o = kgNetwork.body.nodes[id].options;"
         " const links = kgEdges.get({filter: e => e.to === id});"
         " return {dashes: o.shapeProperties.borderDashes, fill: o.color.background, border: o.color.border,"
-        "  links: links.map(e => [kgNodes.get(e.from).type, kgNodes.get(e.from).name, kgNetwork.body.edges[e.id].options.dashes])};})")
+        "  links: links.map(e => [kgNodes.get(e.from).type, kgNodes.get(e.from).name,"
+        "   kgNetwork.body.edges[e.id].options.dashes])};})")
     assert len(gaps) == missing
     for gap in gaps:
         assert gap["dashes"] and gap["fill"] == "#ffffff" and gap["border"] != "#ffffff"

@@ -21,7 +21,8 @@ import pyvis
 from markupsafe import Markup
 
 from .select import Edge, Node, scopes
-from .style import GAP, GAP_VALUE, LARGE_GRAPH, NODE_TYPES, TIERS, edge_style, gap_style, importance, legend, vis_options
+from .style import (GAP, GAP_VALUE, LARGE_GRAPH, NODE_TYPES, TIERS, edge_style, gap_style, importance, legend,
+                    vis_options)
 
 ASSETS = Path(__file__).with_name("assets")
 VIS_LIB = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
