@@ -27,14 +27,18 @@ def lookup_stored(store: GraphStore, elements: Iterable[Element]) -> list[Stored
     wanted = set(elements)
     keys = sorted({k for _, k in wanted})
     prefixes = sorted({k[:2] for t, k in wanted if t == "Company" and len(k) >= 2})
-    if not keys:
-        return []
-    found = []
-    for row in store.read(queries.load("entity_forms"), {"keys": keys, "prefixes": prefixes}):
+    rows: list[dict[str, Any]] = []
+    if keys:
+        by_keys = "entity_forms" if store.indexes_list_members else "entity_forms_scan"
+        rows += store.read(queries.load(by_keys), {"keys": keys})
+    if prefixes:
+        rows += store.read(queries.load("company_prefixes"), {"prefixes": prefixes})
+    found: dict[str, StoredNode] = {}
+    for row in rows:
         match_keys = tuple(row["match_keys"] or ())
         if row["type"] == "Company" or any((row["type"], k) in wanted for k in match_keys):
-            found.append(StoredNode(row["key"], row["type"], match_keys))
-    return found
+            found[row["key"]] = StoredNode(row["key"], row["type"], match_keys)
+    return [found[key] for key in sorted(found)]
 
 
 def _alias_partners(resolution: Resolution, aliases: Sequence[AliasRow]) -> set[Element]:

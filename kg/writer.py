@@ -18,6 +18,7 @@ PAGE = 1000
 def prepare(store: GraphStore) -> None:
     """Create the indexes / constraints the writes and lookups match on (idempotent)."""
     store.ensure_indexes(["Entity", *ENTITY_TYPES])
+    store.ensure_indexes(["Entity"], "match_keys", unique=False)  # cross-report lookups (kg.merge)
     store.ensure_indexes(["Report"])
 
 

@@ -1,9 +1,8 @@
-// Stored entities that new reports may resolve to (cross-report resolution): those with
-// a match key in $keys, and companies with a match key starting with one of $prefixes
-// (two characters; a short company name may abbreviate a longer stored one).
-// $keys: list of match keys; $prefixes: list of two-character prefixes
+// Stored entities with a match key in $keys (cross-report resolution), one index lookup
+// per key on stores whose index on Entity.match_keys answers list membership (FalkorDB;
+// kg.merge picks entity_forms_scan.cypher for the others, e.g. Neo4j 5).
+// $keys: list of match keys
+UNWIND $keys AS k
 MATCH (n:Entity)
-WHERE any(k IN n.match_keys WHERE k IN $keys)
-   OR (n.type = 'Company' AND any(k IN n.match_keys WHERE substring(k, 0, 2) IN $prefixes))
-RETURN n.key AS key, n.type AS type, n.match_keys AS match_keys
-ORDER BY key
+WHERE k IN n.match_keys
+RETURN DISTINCT n.key AS key, n.type AS type, n.match_keys AS match_keys

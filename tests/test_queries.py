@@ -51,6 +51,7 @@ SAMPLES: dict[str, Callable[[GraphStore], Any]] = {
     "prefixes": lambda s: ["航空", "中铁"],
     "name": lambda s: "航空港区",
     "exact": lambda s: False,
+    "all": lambda s: True,
     "after": lambda s: "",
     "limit": lambda s: 10,
     "version": lambda s: "query-suite",
@@ -114,13 +115,25 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 def test_read_queries_return_rows_on_the_built_graph(built: GraphStore) -> None:
     """Runs before the suite below, whose write queries change the graph."""
+    match_keys = [key.split(":", 1)[1] for key in _keys(built, "Park")]
     for name in ("all_entities", "all_relations", "count_by_label", "count_by_relationship", "entity_page",
-                 "relations_from", "entity_forms"):
+                 "relations_from", "entity_forms", "entity_forms_scan", "company_prefixes"):
         text = queries.load(name)
         params = {n: SAMPLES[n](built) for n in set(_PARAM.findall(_code(text)))}
         if name == "relations_from":
             params["keys"] = _keys(built, "Project") + _keys(built, "Company")
+        if name.startswith("entity_forms"):
+            params["keys"] = match_keys
         assert built.read(text, params), name
+
+
+def test_indexed_and_scanning_lookups_agree(built: GraphStore) -> None:
+    keys = [key.split(":", 1)[1] for key in _keys(built, "Park") + _keys(built, "Company")] + ["no such key"]
+
+    def found(name: str) -> list[tuple[str, str]]:
+        return sorted((r["key"], r["type"]) for r in built.read(queries.load(name), {"keys": keys}))
+
+    assert found("entity_forms") == found("entity_forms_scan") and len(found("entity_forms")) >= 2
 
 
 @pytest.mark.parametrize("case_id, text, writes", SUITE, ids=[c[0] for c in SUITE])

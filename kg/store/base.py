@@ -43,9 +43,14 @@ class GraphStore(ABC):
     def write(self, cypher: str, params: Row | None = None) -> list[Row]:
         """Run a write query in one transaction and return its rows."""
 
+    #: whether `$value IN n.list_property` is answered from an index on that property
+    #: (FalkorDB indexes list members; Neo4j 5 does not), so lookups pick their query
+    indexes_list_members: bool = False
+
     @abstractmethod
-    def ensure_indexes(self, labels: Sequence[str], prop: str = "key") -> None:
-        """Create (once) the unique constraint or index on `prop` for each label."""
+    def ensure_indexes(self, labels: Sequence[str], prop: str = "key", *, unique: bool = True) -> None:
+        """Create (once) for each label the unique constraint on `prop`, or a plain index
+        when `unique` is False."""
 
     @abstractmethod
     def clear(self) -> None:

@@ -68,10 +68,13 @@ class FalkorStore(GraphStore):
     def write(self, cypher: str, params: Row | None = None) -> list[Row]:
         return self._run(cypher, params, read_only=False)
 
-    def ensure_indexes(self, labels: Sequence[str], prop: str = "key") -> None:
+    indexes_list_members = True
+
+    def ensure_indexes(self, labels: Sequence[str], prop: str = "key", *, unique: bool = True) -> None:
         # FalkorDB has no uniqueness constraints in its Cypher dialect (Neo4j's
         # CREATE CONSTRAINT differs); a range index serves MERGE lookups, and
-        # uniqueness comes from MERGE on the key.
+        # uniqueness comes from MERGE on the key. On a list property the index
+        # also answers `x IN n.prop`.
         existing = {
             (row["label"], p)
             for row in self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")

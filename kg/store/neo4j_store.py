@@ -68,12 +68,16 @@ class Neo4jStore(GraphStore):
     def write(self, cypher: str, params: Row | None = None) -> list[Row]:
         return self._run(cypher, params, read_only=False)
 
-    def ensure_indexes(self, labels: Sequence[str], prop: str = "key") -> None:
+    def ensure_indexes(self, labels: Sequence[str], prop: str = "key", *, unique: bool = True) -> None:
         # Neo4j's constraint DDL differs from FalkorDB's index DDL; this adapter
         # owns that one difference. A uniqueness constraint also backs MERGE with an index.
         for label in labels:
-            name = f"{identifier(label).lower()}_{identifier(prop)}_unique"
-            self.write(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE")
+            if unique:
+                name = f"{identifier(label).lower()}_{identifier(prop)}_unique"
+                self.write(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE")
+            else:
+                name = f"{identifier(label).lower()}_{identifier(prop)}"
+                self.write(f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
 
     def clear(self) -> None:
         while self.write("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted")[0]["deleted"]:
