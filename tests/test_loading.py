@@ -213,3 +213,16 @@ def test_a_bad_alias_table_is_one_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == f"error: alias table {table}, row 2: expected one of " \
                             "Park/Company/Project/Industry/Agency, a canonical name and an alias\n"
+
+
+def test_init_db_creates_the_indexes_once(tmp_path: Path) -> None:
+    store_dir = str(tmp_path / "kg-data")
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["init-db", "--store", store_dir])
+        assert result.exit_code == 0, result.output
+        assert "ready" in result.output
+    with FalkorStore(Path(store_dir)) as store:
+        indexes = store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+    found = sorted((row["label"], prop) for row in indexes for prop in row["properties"])
+    assert ("Entity", "key") in found and ("Entity", "match_keys") in found and ("Park", "key") in found
+    assert len(found) == len(set(found))  # nothing created twice

@@ -28,7 +28,8 @@ def init_db(store: GraphStore) -> None:
     from kg.model import ENTITY_TYPES
 
     writer.prepare(store)
-    click.echo(f"constraints/indexes on key ready for Entity, {', '.join(ENTITY_TYPES)}  ->  {store.description}")
+    click.echo(f"ready: unique key on Entity, {', '.join(ENTITY_TYPES)}; lookup index on Entity.match_keys"
+               f"  ->  {store.description}")
 
 
 @click.command()
