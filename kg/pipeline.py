@@ -79,9 +79,18 @@ def build(store: GraphStore, paths: Iterable[Path], *, aliases: Iterable[tuple[s
           on_progress: Callable[[Path], None] | None = None, chunk_size: int = CHUNK_REPORTS) -> BuildResult:
     """Extract, resolve and load reports into `store`; loading the same reports again changes nothing."""
     result = BuildResult()
+    load(store, extract_files(paths, result.skipped, on_progress), aliases=aliases, chunk_size=chunk_size,
+         result=result)
+    return result
+
+
+def load(store: GraphStore, extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, str, str]] = (),
+         chunk_size: int = CHUNK_REPORTS, result: BuildResult | None = None) -> BuildResult:
+    """Resolve extractions chunk by chunk against the store and write them (idempotent)."""
+    result = result if result is not None else BuildResult()
     alias_rows = list(aliases)
     writer.prepare(store)
-    for chunk in _chunks(extract_files(paths, result.skipped, on_progress), chunk_size):
+    for chunk in _chunks(extractions, chunk_size):
         nodes, edges = merge.apply(store, merge.plan(store, chunk, alias_rows))
         writer.write_reports(store, [extraction.report for extraction in chunk])
         result.read += len(chunk)

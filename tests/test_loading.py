@@ -203,7 +203,8 @@ def test_resolve_command_on_reports_explains_merges(tmp_path: Path, corpus_dir: 
     assert any("航空港" in row and "forms of one entity" in row for row in rows)
     with FalkorStore(Path(store_dir)) as store:
         stored = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
-    assert (stored == 0) == bool(args)
+        reports = store.read("MATCH (r:Report) RETURN count(r) AS n")[0]["n"]
+    assert (stored, reports) == ((0, 0) if args else (stored, 5)) and (stored > 0) != bool(args)
 
 
 def test_a_bad_alias_table_is_one_clear_error(tmp_path: Path) -> None:

@@ -45,9 +45,9 @@ def resolve(paths: tuple[Path, ...], alias_files: tuple[Path, ...], dry_run: boo
 
     With PATHS: resolve those reports against the stored graph, list every node where
     something merges (match keys joined, stored nodes attached or re-keyed) with the
-    reason, then load them unless --dry-run. Without PATHS: re-resolve the stored nodes
-    among themselves (e.g. after adding rows to an alias table) and merge them unless
-    --dry-run.
+    reason, then load them as `kg build` does unless --dry-run. Without PATHS:
+    re-resolve the stored nodes among themselves (e.g. after adding rows to an alias
+    table) and merge them unless --dry-run.
 
     \b
     Example:
@@ -55,7 +55,7 @@ def resolve(paths: tuple[Path, ...], alias_files: tuple[Path, ...], dry_run: boo
       kg resolve --aliases my-aliases.csv --dry-run
     """
     from kg import merge, writer
-    from kg.pipeline import Skipped, extract_files
+    from kg.pipeline import Skipped, extract_files, load
     from kg.resolve import load_alias_table
     from loaders.read import find_reports
 
@@ -82,8 +82,11 @@ def resolve(paths: tuple[Path, ...], alias_files: tuple[Path, ...], dry_run: boo
     if dry_run:
         click.echo(f"{summary} (dry run: nothing written to {store.description})", err=True)
     else:
-        writer.prepare(store)
-        merge.apply(store, resolution)
+        if paths:  # what `kg build` does with them: entities, relationships, reports, chain mappings
+            load(store, extractions, aliases=aliases)
+        else:
+            writer.prepare(store)
+            merge.apply(store, resolution)
         click.echo(f"{summary}; written to {store.description}", err=True)
     if skipped:
         sys.exit(2)
