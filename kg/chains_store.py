@@ -1,14 +1,20 @@
 """Load the chain templates into the store and map stored names onto them.
 
 Chain and Segment nodes with HAS_SEGMENT / UPSTREAM_OF come from ontology/chains.ttl;
+each load stamps them with a version (a hash of the rows) and deletes template nodes
+and links of another version, so loading twice changes nothing and edited templates
+replace the old ones.
+
 MAPS_TO links every Industry, Company and Project node whose name maps onto a segment
-or chain (ontology/mapping.py). Each load stamps what it writes with a version (a hash
-of the rows) and deletes what carries another one, so loading twice changes nothing
-and edits of the templates replace the old ones.
+or chain (ontology/mapping.py). A node notes what it was mapped from (`maps_version`:
+templates + mapping code, `maps_name`, `maps_forms`: its name and number of forms), so
+a refresh maps again exactly the nodes that are new or changed, or all of them when
+the templates or the mapping code changed.
 """
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -17,8 +23,8 @@ from typing import Any
 
 import queries
 from kg.store.base import GraphStore, Row
+import ontology.mapping as mapping
 from ontology.chains import ontology_rows
-from ontology.mapping import maps_to_rows
 
 _TEMPLATE_QUERIES = (("Chain", "chains_merge_chains"), ("Segment", "chains_merge_segments"),
                      ("HAS_SEGMENT", "chains_merge_has_segment"), ("UPSTREAM_OF", "chains_merge_upstream"))
@@ -64,25 +70,37 @@ def _forms(row: Row) -> list[str]:
     return list(dict.fromkeys([row["name"], *(row.get("forms") or [])]))
 
 
+def mapping_version() -> str:
+    """Version of the mapping: the templates and the mapping code."""
+    return _version([template_version(), inspect.getsource(mapping)])
+
+
 def mapping_rows(nodes: Iterable[Row]) -> list[Row]:
     """MAPS_TO rows for stored nodes given as {key, name, forms}."""
-    return maps_to_rows((n["key"], _forms(n)) for n in nodes)
+    return mapping.maps_to_rows((n["key"], _forms(n)) for n in nodes)
 
 
-def refresh_maps_to(store: GraphStore) -> int:
-    """Recompute MAPS_TO for every Industry, Company and Project node; return the edge count."""
-    rows = mapping_rows(store.read(queries.load("chains_mappable")))
-    version = _version(rows)
+def refresh_maps_to(store: GraphStore, everything: bool = False) -> int:
+    """Map the Industry, Company and Project nodes that are new or changed (every one if `everything`).
+
+    Returns the number of MAPS_TO edges written.
+    """
+    version = mapping_version()
+    nodes = store.read(queries.load("chains_mappable"), {"version": version, "all": everything})
+    store.write_rows(queries.load("chains_clear_maps_to"),
+                     [{"key": n["key"], "name": n["name"], "forms": len(n["forms"]), "version": version}
+                      for n in nodes])
+    rows = mapping_rows(nodes)
     for label in ("Segment", "Chain"):
         wanted = [r for r in rows if r["tail"].startswith(f"{label}:")]
-        store.write_rows(queries.render("chains_merge_maps_to", label=label), _stamped(wanted, version))
-    store.write(queries.render("chains_delete_stale_rels", rel="MAPS_TO"), {"version": version})
+        store.write_rows(queries.render("chains_merge_maps_to", label=label), wanted)
     return len(rows)
 
 
 def load_chains(store: GraphStore) -> ChainLoad:
-    """Write the chain templates and refresh MAPS_TO; idempotent."""
+    """Write the chain templates and refresh MAPS_TO; idempotent. `maps_to` counts the edges written."""
     rows, version = template_rows()
+    fresh = not chains_loaded(store)  # new or other templates: every MAPS_TO edge is gone or stale
     store.ensure_indexes(["Chain", "Segment"])
     for name, query in _TEMPLATE_QUERIES:
         store.write_rows(queries.load(query), _stamped(rows[name], version))
@@ -90,7 +108,7 @@ def load_chains(store: GraphStore) -> ChainLoad:
         store.write(queries.render("chains_delete_stale_rels", rel=rel), {"version": version})
     for label in ("Segment", "Chain"):
         store.write(queries.render("chains_delete_stale_nodes", label=label), {"version": version})
-    maps_to = refresh_maps_to(store)
+    maps_to = refresh_maps_to(store, everything=fresh)
     return ChainLoad(chains=len(rows["Chain"]), segments=len(rows["Segment"]),
                      template_edges=len(rows["HAS_SEGMENT"]) + len(rows["UPSTREAM_OF"]),
                      maps_to=maps_to, version=version)

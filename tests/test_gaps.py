@@ -69,7 +69,9 @@ def test_load_chains_writes_the_templates_once(falkor_store: FalkorStore) -> Non
         "MATCH (:Segment)-[r:UPSTREAM_OF]->(:Segment) RETURN count(r) AS n")]
     assert counts == [len(chain_templates()), len(segments()), sum(len(c.segments) for c in chain_templates()),
                       sum(len(s.upstream_of) for s in segments().values())]
-    assert load_chains(falkor_store) == first  # idempotent
+    again = load_chains(falkor_store)  # idempotent
+    assert (again.chains, again.segments, again.template_edges, again.version) == \
+        (first.chains, first.segments, first.template_edges, first.version)
     assert [_count(falkor_store, q) for q in (
         "MATCH (c:Chain) RETURN count(c) AS n", "MATCH (s:Segment) RETURN count(s) AS n",
         "MATCH (:Chain)-[r:HAS_SEGMENT]->(:Segment) RETURN count(r) AS n",
@@ -97,8 +99,25 @@ def test_maps_to_is_refreshed_for_every_node(falkor_store: FalkorStore) -> None:
     falkor_store.write("MATCH (i:Industry {key: 'Industry:房地产'}), (c:Chain {key: 'Chain:新材料'}) "
                        "CREATE (i)-[:MAPS_TO {rule: 'exact'}]->(c)")
     load_chains(falkor_store)
-    rows = falkor_store.read("MATCH (i:Industry)-[r:MAPS_TO]->(t) RETURN i.name AS name, t.key AS target, r.rule AS rule")
+    rows = falkor_store.read("MATCH (i:Industry)-[r:MAPS_TO]->(t) "
+                             "RETURN i.name AS name, t.key AS target, r.rule AS rule")
     assert rows == [{"name": "新能源电池", "target": "Segment:新能源汽车/动力电池", "rule": "exact"}]
+
+
+def test_maps_to_maps_only_new_or_changed_nodes(falkor_store: FalkorStore) -> None:
+    falkor_store.write("CREATE (:Entity:Project {key: 'Project:某新能源整车项目', type: 'Project', "
+                       "name: '某新能源整车项目', forms: ['某新能源整车项目']})")
+    assert load_chains(falkor_store).maps_to == 1
+    assert load_chains(falkor_store).maps_to == 0  # nothing changed: nothing mapped again
+    # the node gains a form (another report names it): it is mapped again, from its name first
+    falkor_store.write("MATCH (n:Project) SET n.forms = n.forms + ['某动力电池项目']")
+    assert load_chains(falkor_store).maps_to == 1
+    rows = falkor_store.read("MATCH (:Project)-[r:MAPS_TO]->(t) RETURN t.key AS target")
+    assert rows == [{"target": "Segment:新能源汽车/整车"}]
+    falkor_store.write("MATCH (n:Project) SET n.name = '某动力电池项目'")  # its name changes: mapped again
+    load_chains(falkor_store)
+    rows = falkor_store.read("MATCH (:Project)-[r:MAPS_TO]->(t) RETURN t.key AS target")
+    assert rows == [{"target": "Segment:新能源汽车/动力电池"}]
 
 
 def test_pipeline_build_loads_chains_and_maps_industries(sample: FalkorStore) -> None:

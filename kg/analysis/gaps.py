@@ -48,7 +48,8 @@ class GapRow:
     kind: str | None  # gaps: 补链 | 延链 | other; None when covered
     rank: int | None  # gaps: 1 = first to close in this chain
     is_target: bool  # the park's own reports name the segment (FOCUSES_ON / 重点引进)
-    neighbours: tuple[str, ...]  # gaps: covered segments it feeds (补链) or is fed by (延链); covered: covered ones it feeds
+    # gaps: the covered segments it feeds (补链) or is fed by (延链); covered: the covered ones it feeds
+    neighbours: tuple[str, ...]
     covering: tuple[Covering, ...]  # covered: local firms and projects, with evidence
     targeted_by: tuple[Focus, ...]  # the statements naming it as a target
 

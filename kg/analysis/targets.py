@@ -178,7 +178,8 @@ def _score(row: TargetRow, park: str) -> None:
     row.score = round(row.fit_score + row.tie_score + row.size_score + row.report_score, 2)
     named = " that the park names as a target" if best.is_target else ""
     if best.kind == "强链":
-        first = f"works in {best.segment} of {best.chain}, which {park} has and which feeds its anchor firms (强链){named}"
+        first = (f"works in {best.segment} of {best.chain}, which {park} has and which feeds its anchor firms "
+                 f"(强链){named}")
     else:
         first = f"works in {best.segment}, a {'' if best.kind == 'other' else best.kind + ' '}gap of {best.chain} " \
                 f"for {park}{named}"

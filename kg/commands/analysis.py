@@ -54,7 +54,8 @@ def _echo(rows: list[dict[str, Any]], fmt: str, columns: list[str], empty: str) 
 
 @click.command()
 @click.option("--park", required=True, metavar="NAME", help="Park name, alias or part of one.")
-@click.option("--chain", metavar="NAME", default=None, help="Only this chain (default: every chain the park focuses on).")
+@click.option("--chain", metavar="NAME", default=None,
+              help="Only this chain (default: every chain the park focuses on).")
 @format_option
 @store_options
 def gaps(park: str, chain: str | None, fmt: str, store: GraphStore) -> None:
@@ -152,7 +153,11 @@ def targets(park: str, chain: str | None, limit: int, matches: bool, fmt: str, s
 @format_option
 @store_options
 def profile(name: str, type_: str | None, fmt: str, store: GraphStore) -> None:
-    """One entity's neighbourhood: for a park its agencies, chains, firms and projects by stage; for a company its parks, projects, segments, suppliers and customers.
+    """One entity's neighbourhood (NAME: a name, alias or part of one).
+
+    For a park: its agencies, sub-parks, focus chains, firms, and projects by stage
+    with the known investment. For a company: its parks, projects, industries, chain
+    segments, suppliers and customers. For anything else: its relationships.
 
     \b
     Example:
