@@ -54,7 +54,8 @@ def test_park_profile(toy: FalkorStore) -> None:
 
 def test_company_profile(toy: FalkorStore) -> None:
     by = _sections(profile(toy, "甲汽车"))
-    assert [r.name for r in by["park"]] == ["东区汽车城"] and "projects" in by["park"][0].detail
+    assert [r.name for r in by["park"]] == ["东区汽车城"] and "甲新能源整车项目" in by["park"][0].detail
+    assert by["park"][0].evidence == (evidence("甲新能源整车项目", "LOCATED_IN", "东区汽车城"),)
     assert [r.name for r in by["project"]] == ["甲新能源整车项目"]
     assert "开工" in by["project"][0].detail and "20 亿元" in by["project"][0].detail
     assert {r.name for r in by["supplier"]} == {"丙电池", "庚汽车配件"}

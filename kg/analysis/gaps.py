@@ -31,6 +31,7 @@ class Focus:
     actor: str  # park or agency name
     industry: str  # the industry as the report names it
     evidence: tuple[str, ...]
+    reports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def park_focus(store: GraphStore, scope: ParkScope) -> ParkFocus:
     segments: dict[str, list[Focus]] = defaultdict(list)
 
     def add(into: dict[str, list[Focus]], key: str, row: Row) -> None:
-        focus = Focus(row["actor_name"], row["industry"], tuple(row["evidence"]))
+        focus = Focus(row["actor_name"], row["industry"], tuple(row["evidence"]), tuple(row["reports"]))
         if focus not in into[key]:
             into[key].append(focus)
 

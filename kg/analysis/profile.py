@@ -71,7 +71,8 @@ def _park_rows(store: GraphStore, ref: EntityRef) -> list[ProfileRow]:
     for chain, statements in sorted(focus.chains.items(), key=lambda kv: chains.get(kv[0], kv[0])):
         named = _unique(f.industry for f in statements)
         rows.append(ProfileRow("focus chain", chains.get(chain, chain), f"named as {', '.join(named)}",
-                               _unique(q for f in statements for q in f.evidence)))
+                               _unique(q for f in statements for q in f.evidence),
+                               _unique(r for f in statements for r in f.reports)))
     firms = local_firms(store, scope)
     for key in firms.keys("Company"):
         links = firms.links[key]
@@ -98,11 +99,15 @@ def _park_rows(store: GraphStore, ref: EntityRef) -> list[ProfileRow]:
 
 def _company_rows(store: GraphStore, ref: EntityRef) -> list[ProfileRow]:
     near = _neighbours(store, ref.key)
-    facts = store.read(queries.load("targets_companies"), {"keys": [ref.key]})
     rows = [_edge_row("park", n) for n in near if n["rel"] == "LOCATED_IN" and n["type"] == "Park"]
+    through: dict[str, list[Row]] = defaultdict(list)
+    for row in store.read(queries.load("profile_project_parks"), {"key": ref.key}):
+        through[row["park"]].append(row)
     direct = {r.name for r in rows}
-    rows += [ProfileRow("park", p, "through its projects") for p in sorted(set(facts[0]["parks"]) - direct)] \
-        if facts else []
+    rows += [ProfileRow("park", park, f"through {', '.join(r['project'] for r in items)}",
+                        _unique(q for r in items for q in r["evidence"]),
+                        _unique(x for r in items for x in r["reports"]))
+             for park, items in through.items() if park not in direct]
     projects = [n for n in near if n["rel"] == "INVESTS_IN" and n["direction"] == "out" and n["type"] == "Project"]
     rows += [_edge_row("project", n, _join(n["stage"], _yi(n["investment_cny"]))) for n in projects]
     rows += [_edge_row("invests in", n) for n in near
