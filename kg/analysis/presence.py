@@ -124,7 +124,7 @@ def _merge(found: dict[tuple[str, str], Covering], segment: str, item: Covering)
     if old is None:
         found[(segment, item.key)] = item
         return
-    via = old.via if item.via in old.via else f"{old.via}; {item.via}"
+    via = "; ".join(_unique([*old.via.split("; "), *item.via.split("; ")]))
     found[(segment, item.key)] = Covering(old.key, old.name, old.type, via, _unique(old.evidence + item.evidence),
                                           _unique(old.reports + item.reports))
 
