@@ -89,3 +89,16 @@ def test_cli_profile(toy_dir) -> None:
     assert {"section", "name", "detail", "evidence", "reports"} == set(rows[0])
     result = CliRunner().invoke(main, ["profile", "无此企业", "--store", str(toy_dir)])
     assert result.exit_code == 1 and result.output.startswith("error: no entity named")
+
+
+def test_a_name_with_a_space_is_found_as_typed(falkor_store: FalkorStore) -> None:
+    from kg import writer
+    from kg.resolve import resolve
+    from tests.conftest import make_extraction
+
+    x = make_extraction("r.txt", "TCL 科技在经开区投资建厂。", [("Company", "TCL 科技", []), ("Park", "经开区", [])],
+                        [("LOCATED_IN", 1, 2, "TCL 科技在经开区投资建厂")])
+    writer.write_graph(falkor_store, resolve([x]).graph)
+    from kg.analysis.lookup import resolve_entity
+
+    assert resolve_entity(falkor_store, "TCL 科技").name == "TCL 科技"

@@ -138,13 +138,17 @@ def resolve_entity(store: GraphStore, name: str, type_: str | None = None) -> En
     text = normalize(name)
     if not text:
         raise KGError("no name given")
+    # stored forms keep their spaces and widths (TCL 科技), so the name is tried as typed too
+    spellings = list(dict.fromkeys([name.strip(), text]))
     for exact in (True, False):
-        rows = store.read(queries.load("profile_find"), {"name": text, "exact": exact, "limit": 50})
+        rows = []
+        for spelling in spellings:
+            rows = rows or store.read(queries.load("profile_find"), {"name": spelling, "exact": exact, "limit": 50})
         rows = [r for r in rows if type_ is None or r["type"] == type_]
         if len(rows) == 1:
             return EntityRef(rows[0]["key"], rows[0]["name"], rows[0]["type"])
         if rows:
-            named = [r for r in rows if r["name"] == text]  # the name itself beats an alias
+            named = [r for r in rows if r["name"] in spellings]  # the name itself beats an alias
             if len(named) == 1 and exact:
                 return EntityRef(named[0]["key"], named[0]["name"], named[0]["type"])
             raise _ambiguous("entity", name, rows, "give a fuller name or --type")
