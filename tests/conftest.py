@@ -8,6 +8,7 @@ import pytest
 
 from kg.model import Entity, Extraction, Relation, Report, Span
 from kg.store.falkor import FalkorStore
+from tests.toy_chain_graph import build_sample, write_toy_graph
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -51,3 +52,31 @@ def make_extraction(report_id: str, text: str, entities: list[tuple[str, str, li
                      span=Span(report_id, max(text.find(ev), 0), max(text.find(ev), 0) + len(ev)))
             for t, h, tl, ev in relations]
     return Extraction(report=report, entities=ents, relations=rels)
+
+
+# Chain-analysis fixtures shared by test_gaps and test_targets: a hand-built toy graph and the sample graph.
+@pytest.fixture(scope="module")
+def toy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorStore]:
+    store = FalkorStore(tmp_path_factory.mktemp("toy") / "kg-data")
+    try:
+        write_toy_graph(store)
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Data directory of the five sample reports built by the real pipeline (store closed)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"sample corpus not found at {CORPUS}")
+    return build_sample(tmp_path_factory.mktemp("sample") / "kg-data")
+
+
+@pytest.fixture
+def sample(sample_dir: Path) -> Iterator[FalkorStore]:
+    store = FalkorStore(sample_dir)
+    try:
+        yield store
+    finally:
+        store.close()

@@ -7,7 +7,6 @@ the extraction details.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,35 +19,7 @@ from kg.cli import main
 from kg.errors import KGError
 from kg.store.falkor import FalkorStore
 from ontology import chain_templates, segments
-from tests.conftest import CORPUS
-from tests.toy_chain_graph import KEYS, build_sample, evidence, write_toy_graph
-
-
-@pytest.fixture(scope="module")
-def toy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorStore]:
-    store = FalkorStore(tmp_path_factory.mktemp("toy") / "kg-data")
-    try:
-        write_toy_graph(store)
-        yield store
-    finally:
-        store.close()
-
-
-@pytest.fixture(scope="module")
-def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Data directory of the five sample reports built by the real pipeline (store closed)."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"sample corpus not found at {CORPUS}")
-    return build_sample(tmp_path_factory.mktemp("sample") / "kg-data")
-
-
-@pytest.fixture
-def sample(sample_dir: Path) -> Iterator[FalkorStore]:
-    store = FalkorStore(sample_dir)
-    try:
-        yield store
-    finally:
-        store.close()
+from tests.toy_chain_graph import KEYS, evidence, write_toy_graph
 
 
 def _by_segment(rows: list[GapRow]) -> dict[str, GapRow]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,34 +15,7 @@ from kg.analysis.presence import local_firms
 from kg.analysis.targets import FIT, TARGET_BONUS, local_matches, link_targets, segment_fits
 from kg.cli import main
 from kg.store.falkor import FalkorStore
-from tests.conftest import CORPUS
-from tests.toy_chain_graph import KEYS, build_sample, evidence, write_toy_graph
-
-
-@pytest.fixture(scope="module")
-def toy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorStore]:
-    store = FalkorStore(tmp_path_factory.mktemp("toy") / "kg-data")
-    try:
-        write_toy_graph(store)
-        yield store
-    finally:
-        store.close()
-
-
-@pytest.fixture(scope="module")
-def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"sample corpus not found at {CORPUS}")
-    return build_sample(tmp_path_factory.mktemp("sample") / "kg-data")
-
-
-@pytest.fixture
-def sample(sample_dir: Path) -> Iterator[FalkorStore]:
-    store = FalkorStore(sample_dir)
-    try:
-        yield store
-    finally:
-        store.close()
+from tests.toy_chain_graph import KEYS, evidence
 
 
 # ---------------------------------------------------------------- the hand-built graph
