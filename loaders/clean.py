@@ -104,9 +104,13 @@ def _undouble(text: str, idx: list[int]) -> list[int]:
 
 def _repeat_length(line: str, i: int) -> int:
     """Length of the longest chunk starting at ``i`` that is immediately repeated."""
-    for k in range(min(_MAX_CHUNK, (len(line) - i) // 2), 0, -1):
-        if line[i : i + k] == line[i + k : i + 2 * k] and not line[i : i + k].isspace():
+    top = min(_MAX_CHUNK, (len(line) - i) // 2)
+    nxt = line.rfind(line[i], i + 1, i + top + 1)  # a repeat starts with the same character
+    while nxt > i:
+        k = nxt - i
+        if line[i:nxt] == line[nxt : nxt + k] and not line[i:nxt].isspace():
             return k
+        nxt = line.rfind(line[i], i + 1, nxt)
     return 0
 
 
