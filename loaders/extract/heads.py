@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import cut, lexicon, word_tags
+from loaders.extract.lexicon import lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, is_generic
 from loaders.extract.text import segments
+from loaders.extract.tokens import Tokens
 
 _TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?")
 _SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "管委会", "党工委"})
@@ -17,17 +18,16 @@ def _head_types() -> dict[str, str]:
     return {h: t for t, hs in lexicon().heads.items() for h in hs}
 
 
-def head_mentions(text: str, mask: list[bool], start: int, end: int) -> list[Mention]:
+def head_mentions(text: str, mask: list[bool], start: int, end: int, tokens: Tokens) -> list[Mention]:
     """All head-word names inside [start, end) of ``text``."""
     types = _head_types()
     out: list[Mention] = []
     for s, e in segments(text, mask, start, end):
         seg = text[s:e]
-        bounds = _token_bounds(seg)
         taken: list[tuple[int, int, str]] = []
         for m in reversed(list(lexicon().head_re.finditer(seg))):
             htype = types[m.group()]
-            if not _on_token(seg, m.start(), m.end(), bounds):
+            if not _on_token(tokens, s + m.start(), m.group(), e):
                 continue
             tail_end = m.end()
             if htype in _EXTENDABLE:
@@ -36,7 +36,7 @@ def head_mentions(text: str, mask: list[bool], start: int, end: int) -> list[Men
             if any(a <= m.start() and m.end() <= b and k == klass for a, b, k in taken):
                 continue
             walk_type = "Project" if htype == "ambiguous" else htype
-            name_start = grow_left(seg, m.start(), walk_type) if m.start() else 0
+            name_start = grow_left(text, s + m.start(), walk_type, s, tokens) - s if m.start() else 0
             while seg.startswith("项目", name_start) and tail_end - name_start > 4:
                 name_start += 2  # 该项目|铝板带箔智能工厂: a name does not open with 项目
             name = seg[name_start:tail_end]
@@ -49,22 +49,12 @@ def head_mentions(text: str, mask: list[bool], start: int, end: int) -> list[Men
     return out
 
 
-def _token_bounds(seg: str) -> dict[int, str]:
-    """Start offset -> token, for the jieba tokens of ``seg``."""
-    bounds: dict[int, str] = {}
-    pos = 0
-    for tok in cut(seg):
-        bounds[pos] = tok
-        pos += len(tok)
-    return bounds
-
-
-def _on_token(seg: str, start: int, end: int, bounds: dict[int, str]) -> bool:
+def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:
     """A head must end a token and not sit inside an ordinary word (格局, 子公司)."""
-    tok_start = max(p for p in bounds if p <= start)
-    tok = bounds[tok_start]
-    if tok_start + len(tok) < end and (end not in bounds and end != len(seg)):
+    end = start + len(head)
+    tok_start, tok = tokens.covering(start)
+    if tok_start + len(tok) < end and end not in tokens.start_set and end != seg_end:
         return False
     if tok_start == start:
         return True
-    return tok not in word_tags() or (len(seg[start:end]) >= 2 and tok.endswith(seg[start:end]))
+    return tok not in word_tags() or (len(head) >= 2 and tok.endswith(head))

@@ -7,6 +7,7 @@ from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import Mention
 from loaders.extract.names import grow_left, head_type, is_generic
 from loaders.extract.text import segments
+from loaders.extract.tokens import Tokens
 
 _SUFFIX = re.compile(r"产业(?![园链化区基地项])")
 _COUNTED_CATEGORY = re.compile(r"[一二三四五六七八九十两\d]+大")
@@ -14,16 +15,13 @@ _SCALE = re.compile(r"^[\d百千万亿]+级")
 _NOT_AFTER = re.compile(r"[园区城]")  # 生物医药园, 智慧物流园区: part of a place name
 
 
-def industry_mentions(
-    text: str, mask: list[bool], start: int, end: int, edges: tuple[frozenset[int], frozenset[int]]
-) -> list[Mention]:
+def industry_mentions(text: str, mask: list[bool], start: int, end: int, tokens: Tokens) -> list[Mention]:
     """Vocabulary industries (whole tokens only) and ``…产业`` phrases inside [start, end)."""
     lex = lexicon()
-    starts, ends = edges
     out: list[Mention] = []
     for s, e in segments(text, mask, start, end):
         for m in lex.industry_re.finditer(text, s, e):
-            if m.start() not in starts or m.end() not in ends:
+            if m.start() not in tokens.start_set or m.end() not in tokens.end_set:
                 continue
             if m.end() < e and _NOT_AFTER.match(text, m.end()):
                 continue
@@ -35,7 +33,7 @@ def industry_mentions(
         for m in _SUFFIX.finditer(seg):
             if m.start() < 2:
                 continue
-            name_start = grow_left(seg, m.start(), "Industry")
+            name_start = grow_left(text, s + m.start(), "Industry", s, tokens) - s
             name = seg[name_start : m.end()]
             counted = _COUNTED_CATEGORY.search(name)
             if counted:  # 现代物流|三大主导产业: the last item of a list before its category

@@ -14,6 +14,7 @@ from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic
 from loaders.extract.stage import stage_of
+from loaders.extract.tokens import Tokens
 
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _PROJECT_TRIGGER = re.compile(
@@ -79,7 +80,7 @@ def project_lists(text: str, start: int, end: int) -> list[ListMatch]:
     return out
 
 
-def enumerations(text: str, start: int, end: int) -> list[ListMatch]:
+def enumerations(text: str, start: int, end: int, tokens: Tokens) -> list[ListMatch]:
     """``A、B、C等…`` lists inside clauses of one sentence, typed by context."""
     out: list[ListMatch] = []
     for clause in _CLAUSE.finditer(text, start, end):
@@ -89,18 +90,20 @@ def enumerations(text: str, start: int, end: int) -> list[ListMatch]:
             continue
         bounds = list(zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(body)]))
         parts = [(clause.start() + a, body[a:b]) for a, b in bounds]
-        match = _typed_list(text, clause.start(), parts, start, end)
+        match = _typed_list(text, clause.start(), parts, start, end, tokens)
         if match:
             out.append(match)
     return out
 
 
-def _typed_list(text: str, c_start: int, parts: list[tuple[int, str]], s_start: int, s_end: int) -> ListMatch | None:
+def _typed_list(
+    text: str, c_start: int, parts: list[tuple[int, str]], s_start: int, s_end: int, tokens: Tokens
+) -> ListMatch | None:
     """Type the items of one clause's enumeration; ``parts`` are (offset, text) between separators."""
     lex = lexicon()
     first_end = c_start + len(parts[0][1])
     intro = _INTRODUCER.match(parts[0][1])
-    first_start = c_start + intro.end() if intro else grow_left(text, first_end, "Industry", c_start)
+    first_start = c_start + intro.end() if intro else grow_left(text, first_end, "Industry", c_start, tokens)
     pre = text[s_start:first_start]
     last = parts[-1][1]
     tail_m = _TAIL.search(last)

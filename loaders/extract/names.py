@@ -7,8 +7,10 @@ word, a separator or the length limit is reached.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract.lexicon import cut, lexicon, word_tags
+from loaders.extract.tokens import Tokens
 
 MAX_LEN = {"Company": 24, "Agency": 24, "Project": 40, "Park": 16, "Industry": 14}
 _CONJUNCTIONS = frozenset("和及与暨")
@@ -30,35 +32,35 @@ _CROSSES = {  # head types a name of this type may contain
 }
 
 
-def token_edges(text: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Start and end offsets of the jieba tokens of ``text``."""
-    starts, ends = [], []
-    pos = 0
-    for tok in cut(text):
-        starts.append(pos)
-        pos += len(tok)
-        ends.append(pos)
-    return frozenset(starts), frozenset(ends)
-
-
 def head_type(token: str) -> str | None:
     """The entity type whose head word ends ``token`` (longest head wins)."""
-    best: tuple[int, str] | None = None
+    suffixes, lengths = _head_suffixes()
+    for n in lengths:
+        htype = suffixes.get(token[-n:])
+        if htype is not None:
+            return htype
+    return None
+
+
+@lru_cache(maxsize=1)
+def _head_suffixes() -> tuple[dict[str, str], list[int]]:
+    """Head word -> its entity type (the first type listing it), and the head lengths, longest first."""
+    suffixes: dict[str, str] = {}
     for etype, heads in lexicon().heads.items():
         for h in heads:
-            if token.endswith(h) and (best is None or len(h) > best[0]):
-                best = (len(h), etype)
-    return best[1] if best else None
+            suffixes.setdefault(h, etype)
+    return suffixes, sorted({len(h) for h in suffixes}, reverse=True)
 
 
-def grow_left(text: str, end: int, etype: str, floor: int = 0) -> int:
+def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens) -> int:
     """Start of the name of type ``etype`` whose head part is ``text[end:...]``.
 
-    ``text[floor:end]`` is scanned leftwards; the returned start is >= floor.
+    ``text[floor:end]`` is scanned leftwards, token by token of ``segmentation`` (of ``text``);
+    the returned start is >= floor.
     """
     lex = lexicon()
     tags = word_tags()
-    tokens = cut(text[floor:end])
+    tokens = segmentation.between(floor, end)
     limit = MAX_LEN[etype]
     crosses = _CROSSES[etype]
     pos = end
@@ -119,13 +121,19 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False) -> boo
     lex = lexicon()
     if industries_generic:
         core = lex.zone_re.sub("", core)
-    words = [*lex.generic_words, *(lex.industries_longest_first if industries_generic else ())]
-    for word in words:
-        core = core.replace(word, "")
+    core = _modifiers(industries_generic).sub("", core)
     if industries_generic:
         if core and all(word_tags().get(tok, "").startswith("ns") for tok in cut(core)):
             return True  # nothing but a place name left (郑州高新区|不断完善项目)
     return len(core) < 2
+
+
+@lru_cache(maxsize=2)
+def _modifiers(with_industries: bool) -> re.Pattern[str]:
+    """Generic words (and, if asked, industry words), longest first, as one pattern."""
+    lex = lexicon()
+    words = sorted({*lex.generic_words, *(lex.industries if with_industries else ())}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def balanced_brackets(name: str) -> bool:

@@ -10,10 +10,10 @@ from loaders.extract.industries import industry_key, industry_mentions
 from loaders.extract.lexicon import lexicon
 from loaders.extract.lists import ListMatch, enumerations, project_lists
 from loaders.extract.mentions import Mention
-from loaders.extract.names import token_edges
 from loaders.extract.registry import Candidate, Registry
 from loaders.extract.relations import Context, Found, find_relations
 from loaders.extract.text import Sentence, separator_mask, sentences
+from loaders.extract.tokens import Tokens
 from loaders.extract.zone import main_zone, zone_mentions
 
 _EVIDENCE_MAX = 160
@@ -28,16 +28,16 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
     """Entities (in order of first appearance), relations and entity attributes."""
     mask = separator_mask(text)
     sents = sentences(text)
-    zones = zone_mentions(text, mask)
+    tokens = Tokens(text)
+    zones = zone_mentions(text, mask, tokens)
     registry = Registry(main_zone(zones))
-    edges = token_edges(text)
     lists: list[ListMatch] = []
     found: list[Mention] = []
     for s in sents:
         lists.extend(project_lists(text, s.start, s.end))
-        lists.extend(enumerations(text, s.start, s.end))
-        found.extend(head_mentions(text, mask, s.start, s.end))
-        found.extend(industry_mentions(text, mask, s.start, s.end, edges))
+        lists.extend(enumerations(text, s.start, s.end, tokens))
+        found.extend(head_mentions(text, mask, s.start, s.end, tokens))
+        found.extend(industry_mentions(text, mask, s.start, s.end, tokens))
     list_items = [it for lm in lists for it in lm.items]
     mentions = _resolve(zones, found, list_items, registry)
     mentions = _topical_industries(mentions, sents, list_items)
@@ -86,11 +86,9 @@ def _resolve(zones: list[Mention], found: list[Mention], items: list[Mention], r
             continue
         if m.type != "Agency" and _BAD_NAME.search(m.text):
             continue
-        inside_other = any(
-            a <= m.start and m.end <= b and (b - a) > (m.end - m.start) and (t != "Agency" or m.type != "Industry")
-            for a, b, t in spans
-        )
-        if m.type == "Industry" and inside_other:
+        if m.type == "Industry" and any(
+            a <= m.start and m.end <= b and (b - a) > (m.end - m.start) and t != "Agency" for a, b, t in spans
+        ):
             continue
         if m.type == "Project" and any(a <= m.start and m.end < b and t == "Agency" for a, b, t in spans):
             continue  # 产城更新项目|指挥部: the project names the agency, it is not one itself

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from loaders.extract.lists import ListMatch
@@ -50,6 +51,10 @@ class Context:
     found: list[Found] = field(default_factory=list)
     _seen: set[tuple[str, int, int]] = field(default_factory=set)
 
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._placed_starts = [m.start for m, _ in self.placed]  # placed is sorted by start
+
     def add(self, rtype: str, head: Candidate | None, tail: Candidate | None, start: int, end: int) -> None:
         if head is None or tail is None or head is tail:
             return
@@ -59,13 +64,14 @@ class Context:
             self.found.append(Found(rtype, head, tail, start, end))
 
     def sentence_at(self, pos: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        k = bisect_right(self._sentence_starts, pos) - 1
+        if k >= 0 and pos < self.sentences[k].end:
+            return self.sentences[k]
         return self.sentences[-1]
 
     def in_sentence(self, s: Sentence, *types: str) -> list[tuple[Mention, Candidate]]:
-        return [(m, c) for m, c in self.placed if s.start <= m.start < s.end and c.type in types]
+        lo, hi = bisect_left(self._placed_starts, s.start), bisect_left(self._placed_starts, s.end)
+        return [(m, c) for m, c in self.placed[lo:hi] if c.type in types]
 
 
 def find_relations(ctx: Context) -> list[Found]:

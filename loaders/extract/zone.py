@@ -8,6 +8,7 @@ from loaders.extract.lexicon import cut, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import grow_left
 from loaders.extract.text import is_cjk
+from loaders.extract.tokens import Tokens
 
 _MAX_CORE = 6
 _PLACE_TAGS = ("ns",)
@@ -21,14 +22,14 @@ class ZoneKey:
     short: str  # e.g. 实验区
 
 
-def zone_mentions(text: str, mask: list[bool]) -> list[Mention]:
+def zone_mentions(text: str, mask: list[bool], tokens: Tokens) -> list[Mention]:
     """Every ``…经开区/高新区/实验区…`` style zone name in ``text``."""
     out: list[Mention] = []
     for m in lexicon().zone_re.finditer(text):
         floor = m.start()
         while floor > 0 and not mask[floor - 1] and m.start() - floor < _MAX_CORE:
             floor -= 1
-        start = grow_left(text, m.start(), "Park", floor) if m.start() > floor else m.start()
+        start = grow_left(text, m.start(), "Park", floor, tokens) if m.start() > floor else m.start()
         name = text[start : m.end()]
         if start == m.start() and m.start() > 0 and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "区全":
             continue  # suffix glued to an unknown word (建成区, 创新区)
