@@ -33,6 +33,8 @@ _CLAUSE_MARKS = frozenset("，,、")
 _HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
+# anything a repair below could change: invisible characters, a junk run, letter spacing, a repeated chunk
+_DAMAGE = re.compile(rf"[{''.join(sorted(_INVISIBLE))}]|{_JUNK_RUN.pattern}|{_LETTER_SPACED.pattern}|(.{{1,{_MAX_CHUNK}}})\2")
 
 
 def clean(report: Report) -> CleanText:
@@ -60,6 +62,11 @@ def clean(report: Report) -> CleanText:
 
 def _clean_line(text: str, start: int, length: int) -> list[int]:
     """Offsets of the characters of one line that survive cleaning."""
+    line = text[start : start + length]
+    if not _DAMAGE.search(line):  # most lines: nothing to repair but the blanks around them
+        stripped = line.lstrip()
+        first = start + length - len(stripped)
+        return list(range(first, first + len(stripped.rstrip())))
     idx = [i for i in range(start, start + length) if text[i] not in _INVISIBLE]
     idx = _drop_junk_runs(text, idx)
     idx = _undouble(text, idx)
