@@ -9,7 +9,7 @@ from loaders.extract.heads import head_mentions
 from loaders.extract.industries import industry_key, industry_mentions
 from loaders.extract.lexicon import lexicon
 from loaders.extract.lists import ListMatch, enumerations, project_lists
-from loaders.extract.mentions import Mention
+from loaders.extract.mentions import Mention, SpanIndex
 from loaders.extract.registry import Candidate, Registry
 from loaders.extract.relations import Context, Found, find_relations
 from loaders.extract.text import Sentence, separator_mask, sentences
@@ -78,30 +78,26 @@ def _resolve(zones: list[Mention], found: list[Mention], items: list[Mention], r
             )
             m.type = "Project" if is_project else "Park"
         out.append(m)
-    spans = [(m.start, m.end, m.type) for m in out]
-    item_spans = [(m.start, m.end, m.type) for m in items]
+    spans, item_spans = SpanIndex(out), SpanIndex(items)
     kept: list[Mention] = []
     for m in out:
-        if m.source == "head" and any(a <= m.start and m.end <= b and t == m.type for a, b, t in item_spans):
+        if m.source == "head" and any(t == m.type for _, _, t in item_spans.enclosing(m.start, m.end)):
             continue
         if m.type != "Agency" and _BAD_NAME.search(m.text):
             continue
         if m.type == "Industry" and any(
-            a <= m.start and m.end <= b and (b - a) > (m.end - m.start) and t != "Agency" for a, b, t in spans
+            (b - a) > (m.end - m.start) and t != "Agency" for a, b, t in spans.enclosing(m.start, m.end)
         ):
             continue
-        if m.type == "Project" and any(a <= m.start and m.end < b and t == "Agency" for a, b, t in spans):
+        if m.type == "Project" and any(b > m.end and t == "Agency" for _, b, t in spans.enclosing(m.start, m.end)):
             continue  # 产城更新项目|指挥部: the project names the agency, it is not one itself
         if m.type == "Company" and m.source == "head" and _core_is_industry(m.text):
             continue
         kept.append(m)
-    main_seen = False
     for z in zones:
         is_main = registry.key("Park", z.text, "zone").startswith("@")
-        inside = any(a <= z.start and z.end <= b and (b - a) > (z.end - z.start) for a, b, _ in spans)
-        if is_main or not inside:
+        if is_main or not any((b - a) > (z.end - z.start) for a, b, _ in spans.enclosing(z.start, z.end)):
             kept.append(z)
-            main_seen = main_seen or is_main
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
