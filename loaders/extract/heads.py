@@ -53,7 +53,7 @@ def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:
     """A head must end a token and not sit inside an ordinary word (格局, 子公司)."""
     end = start + len(head)
     tok_start, tok = tokens.covering(start)
-    if tok_start + len(tok) < end and end not in tokens.start_set and end != seg_end:
+    if tok_start + len(tok) < end and not tokens.is_start(end) and end != seg_end:
         return False
     if tok_start == start:
         return True

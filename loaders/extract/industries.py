@@ -21,7 +21,7 @@ def industry_mentions(text: str, mask: list[bool], start: int, end: int, tokens:
     out: list[Mention] = []
     for s, e in segments(text, mask, start, end):
         for m in lex.industry_re.finditer(text, s, e):
-            if m.start() not in tokens.start_set or m.end() not in tokens.end_set:
+            if not tokens.is_start(m.start()) or not tokens.is_end(m.end()):
                 continue
             if m.end() < e and _NOT_AFTER.match(text, m.end()):
                 continue
