@@ -125,3 +125,16 @@ def test_empty_report_is_a_clear_error() -> None:
 def test_subject_of_a_segment_list_is_their_parent_industry() -> None:
     x = run("●智能装备重点引进数控机床、机器人、智能物流仓储装备等细分产业。")
     assert triples(x, "SUB_INDUSTRY_OF") == {(n, "智能装备") for n in ("数控机床", "机器人", "智能物流仓储装备")}
+
+
+def test_carrier_parks_named_after_places_or_firms_stay_parks() -> None:
+    x = run("开发区已建成投用恒瑞科创园、西湖生物医药园、锦华信息科技园、新加坡科技园等创新平台载体200万平方米。")
+    assert {"恒瑞科创园", "锦华信息科技园", "新加坡科技园"} <= names(x, "Park")
+    assert not names(x, "Project")
+    assert not names(x, "Company")  # 恒瑞 names the park; it is not shown investing in a project
+
+
+def test_a_park_name_followed_by_key_projects_is_a_project_with_its_investor() -> None:
+    x = run("加快华星高端智能化装备产业园等重点项目建设。")
+    assert "华星高端智能化装备产业园" in names(x, "Project")
+    assert ("华星", "华星高端智能化装备产业园") in triples(x, "INVESTS_IN")

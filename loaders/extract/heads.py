@@ -42,7 +42,10 @@ def head_mentions(text: str, mask: list[bool], start: int, end: int, tokens: Tok
             name = seg[name_start:tail_end]
             if not balanced_brackets(name):
                 continue  # （一期）, 金融平台（总部: a bracket cut in two is no name
-            if name not in _SELF_STANDING and is_generic(name, m.group(), industries_generic=klass == "Project"):
+            if name not in _SELF_STANDING and is_generic(
+                name, m.group(), industries_generic=klass == "Project",
+                place_names=htype == "ambiguous" and not name.endswith("项目")
+            ):
                 continue
             taken.append((name_start, tail_end, klass))
             out.append(Mention(htype, name, s + name_start, s + tail_end))

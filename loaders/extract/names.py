@@ -110,11 +110,12 @@ def _trim_leading_count(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-def is_generic(name: str, head: str, *, industries_generic: bool = False) -> bool:
+def is_generic(name: str, head: str, *, industries_generic: bool = False, place_names: bool = False) -> bool:
     """True when ``name`` is a generic phrase: nothing left but modifiers and its head.
 
     With ``industries_generic`` an industry word counts as a modifier too, so that
-    ``电子信息产业项目`` or ``先进制造业基地`` (no proper name in them) are generic.
+    ``电子信息产业项目`` or ``先进制造业基地`` (no proper name in them) are generic,
+    and so does a place name, unless ``place_names`` (parks are named after places: 台湾科技园).
     """
     core = name[: len(name) - len(head)] if head and name.endswith(head) else name
     core = re.sub(r"[\d\s%（）()“”\"]+", "", core.removesuffix("项目"))
@@ -122,7 +123,7 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False) -> boo
     if industries_generic:
         core = lex.zone_re.sub("", core)
     core = _modifiers(industries_generic).sub("", core)
-    if industries_generic:
+    if industries_generic and not place_names:
         if core and all(word_tags().get(tok, "").startswith("ns") for tok in cut(core)):
             return True  # nothing but a place name left (郑州高新区|不断完善项目)
     return len(core) < 2

@@ -21,6 +21,7 @@ _INDUSTRY_CONTEXT = re.compile(
     r"产业|行业|领域|业态|集群|主导|新兴|聚焦|围绕|培育|打造|引进|招引|从事|主营|发展|布局|壮大|细分|链"
 )
 _BAD_NAME = re.compile(r"^[“”\"‘’]|[+＋]")
+_PROJECT_AFTER = re.compile(r"等?(?:重点|重大|重要|在建|新建|续建)?项目")  # 中铁…产业园等重点项目建设
 _INVESTMENT = re.compile(r"(?:总?投资|投资额)\s*(?:约|超|近)?\s*")
 
 
@@ -39,7 +40,7 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
         found.extend(head_mentions(text, mask, s.start, s.end, tokens))
         found.extend(industry_mentions(text, mask, s.start, s.end, tokens))
     list_items = [it for lm in lists for it in lm.items]
-    mentions = _resolve(zones, found, list_items, registry)
+    mentions = _resolve(text, zones, found, list_items, registry)
     mentions = _topical_industries(mentions, sents, list_items)
     placed: list[tuple[Mention, Candidate]] = [(m, registry.add(m)) for m in mentions]
     investors = []
@@ -65,7 +66,9 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
     return candidates, relations, attrs
 
 
-def _resolve(zones: list[Mention], found: list[Mention], items: list[Mention], registry: Registry) -> list[Mention]:
+def _resolve(
+    text: str, zones: list[Mention], found: list[Mention], items: list[Mention], registry: Registry
+) -> list[Mention]:
     """Drop nested/duplicate mentions and decide park-or-project names."""
     project_keys = {registry.key("Project", m.text, "") for m in [*found, *items] if m.type == "Project"}
     out: list[Mention] = []
@@ -74,7 +77,7 @@ def _resolve(zones: list[Mention], found: list[Mention], items: list[Mention], r
             is_project = (
                 registry.key("Project", m.text, "") in project_keys
                 or m.text.endswith(("项目", "期"))
-                or investor_mention(m) is not None
+                or _PROJECT_AFTER.match(text, m.end) is not None
             )
             m.type = "Project" if is_project else "Park"
         out.append(m)
