@@ -138,3 +138,20 @@ def test_a_park_name_followed_by_key_projects_is_a_project_with_its_investor() -
     x = run("加快华星高端智能化装备产业园等重点项目建设。")
     assert "华星高端智能化装备产业园" in names(x, "Project")
     assert ("华星", "华星高端智能化装备产业园") in triples(x, "INVESTS_IN")
+
+
+def test_a_list_tail_before_projects_is_no_project_name() -> None:
+    x = run("推动盛创二期、北斗星通等项目建成投产。签约蓝海智能制造产业园3个项目。")
+    assert not any(n.endswith(("等项目", "个项目")) for n in names(x, "Project"))
+    assert not any(n.endswith("等") for n in names(x, "Company"))
+
+
+def test_resettlement_housing_has_no_investor_in_its_name() -> None:
+    x = run("加速推进锦龙、锦祥等安置区施工。")
+    assert {"锦龙安置区", "锦祥安置区"} <= names(x, "Project")
+    assert not names(x, "Company") and not triples(x, "INVESTS_IN")
+
+
+def test_a_modifier_before_industry_is_no_parent_industry() -> None:
+    x = run("依托龙腾电子、华信检测等现有产业基础，将生物医药打造成为新的主导产业。")
+    assert "现有" not in names(x, "Industry")

@@ -14,6 +14,7 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 _DECLARED = re.compile(r"[（(](?:以下简称|下称|简称)[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?[）)]")
 _COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
 _BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")
+_NAMED_AFTER_PLACE = ("安置区",)  # resettlement housing bears its community's name, not an investor's
 _COMMON_FREQ = 300  # jieba dictionary frequency above which a one-word prefix reads as a common word
 
 
@@ -95,6 +96,8 @@ def _stops_investor(tok: str, descriptors: frozenset[str]) -> bool:
 
 def investor_mention(project: Mention) -> Mention | None:
     """A Company mention for the investor that opens ``project``'s name."""
+    if project.text.endswith(_NAMED_AFTER_PLACE):
+        return None
     name = investor_prefix(project.text)
     if not name:
         return None

@@ -10,6 +10,7 @@ from loaders.extract.text import segments
 from loaders.extract.tokens import Tokens
 
 _TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?")
+_LIST_TAIL = re.compile(r"(?:等|[\d一二三四五六七八九十两百]+个)(?:重点|重大)?$")
 _SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "管委会", "党工委"})
 _EXTENDABLE = frozenset({"Project", "ambiguous", "Park"})
 
@@ -29,6 +30,8 @@ def head_mentions(text: str, mask: list[bool], start: int, end: int, tokens: Tok
             htype = types[m.group()]
             if not _on_token(tokens, s + m.start(), m.group(), e):
                 continue
+            if m.group() == "项目" and _LIST_TAIL.search(seg, 0, m.start()):
+                continue  # 盛创二期、北斗星通|等项目, 产业园|3个项目: the tail of a list, not a name
             tail_end = m.end()
             if htype in _EXTENDABLE:
                 tail_end = _TAIL.match(seg, m.end()).end()

@@ -227,8 +227,8 @@ def _attach_parent_and_role(match: ListMatch, text: str, c_start: int, first_sta
         return
     subject = _PARENT_SUBJECT.match(text[c_start:first_start])
     parent = subject.group("parent") if subject else _industry_prefix(rest.removeprefix("为代表的"))
-    if parent and (lex.zone_re.search(parent) or head_type(parent) not in (None, "Industry")):
-        parent = None  # 航空港区重点引进…: a zone or an agency is the subject, not a parent industry
+    if parent and (lex.zone_re.search(parent) or head_type(parent) not in (None, "Industry") or is_generic(parent, "")):
+        parent = None  # 航空港区重点引进…, A、B等现有产业: a zone, an agency or a modifier is no parent industry
     if parent:
         off = text.find(parent, c_start, s_end)
         match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
