@@ -155,3 +155,9 @@ def test_resettlement_housing_has_no_investor_in_its_name() -> None:
 def test_a_modifier_before_industry_is_no_parent_industry() -> None:
     x = run("依托龙腾电子、华信检测等现有产业基础，将生物医药打造成为新的主导产业。")
     assert "现有" not in names(x, "Industry")
+
+
+def test_sectors_welcome_as_projects_are_industries() -> None:
+    x = run("文旅商贸重点引进文化旅游等细分产业，支持国际高等教育、综合及特色专科医疗等项目落户。")
+    assert {"国际高等教育", "综合及特色专科医疗"} <= names(x, "Industry")
+    assert not names(x, "Project") and not names(x, "Company")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import cut, lexicon, tokenizer, word_tags
+from loaders.extract.lexicon import BRAND_TAGS, cut, is_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import head_type
 from loaders.extract.zone import strip_places
@@ -12,10 +12,7 @@ _ORG_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", 
 _BUSINESS_WORDS = ("科技", "实业", "投资", "电子科技", "信息技术", "企业管理", "技术")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 _DECLARED = re.compile(r"[（(](?:以下简称|下称|简称)[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?[）)]")
-_COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
-_BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")
 _NAMED_AFTER_PLACE = ("安置区",)  # resettlement housing bears its community's name, not an investor's
-_COMMON_FREQ = 300  # jieba dictionary frequency above which a one-word prefix reads as a common word
 
 
 def company_key(name: str) -> str:
@@ -62,31 +59,23 @@ def investor_prefix(project: str) -> str | None:
             continue
         if _stops_investor(tok, descriptors) or is_place or not re.match(r"[\u4e00-\u9fffA-Za-z]", tok):
             break
-        if taken and len(tok) >= 2 and tag == "n" and tags.get(taken[-1], "").startswith(_BRAND_TAGS):
+        if taken and len(tok) >= 2 and tag == "n" and tags.get(taken[-1], "").startswith(BRAND_TAGS):
             break  # 海尔|压缩机: a common noun after a brand starts the description
         taken.append(tok)
     name = "".join(taken)
     rest = project[len(name) :]
     if business:  # 卫华|装备 may be the whole project name: the firm's own project
         trade = taken[:-business]
-        generic_trade = len(trade) == 1 and (_is_common_word(trade[0]) or trade[0] in lex.industries)
+        generic_trade = len(trade) == 1 and (is_common_word(trade[0]) or trade[0] in lex.industries)
         return name if len("".join(trade)) >= 2 and not generic_trade and not head_type(name) else None
     if len(name) < 2 or not rest or head_type(name) or name in lex.industries:
         return None
     core = taken[1:] if tags.get(taken[0], "").startswith("ns") else taken
-    if len(core) == 1 and _is_common_word(core[0]):
+    if len(core) == 1 and is_common_word(core[0]):
         return None
     if not core or len("".join(core)) < 2:
         return None
     return name
-
-
-def _is_common_word(token: str) -> bool:
-    """A frequent dictionary word (科技, 物流), not a brand that jieba happens to know (中铁, 格力)."""
-    tag = word_tags().get(token, "x")
-    if tag.startswith(_BRAND_TAGS) or not tag.startswith(_COMMON_TAGS):
-        return False
-    return tokenizer().FREQ.get(token, 0) >= _COMMON_FREQ
 
 
 def _stops_investor(tok: str, descriptors: frozenset[str]) -> bool:

@@ -107,3 +107,16 @@ def word_tags() -> dict[str, str]:
     """Dictionary part-of-speech tags of jieba's words (no HMM tagging)."""
     jieba.setLogLevel(logging.WARNING)
     return jieba.posseg.dt.word_tag_tab
+
+
+BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")  # jieba tags of proper nouns: brands, organisations, people, places
+_COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
+_COMMON_FREQ = 300  # jieba dictionary frequency above which a word reads as a common word
+
+
+def is_common_word(token: str) -> bool:
+    """A frequent dictionary word (科技, 物流), not a brand that jieba happens to know (中铁, 格力)."""
+    tag = word_tags().get(token, "x")
+    if tag.startswith(BRAND_TAGS) or not tag.startswith(_COMMON_TAGS):
+        return False
+    return tokenizer().FREQ.get(token, 0) >= _COMMON_FREQ

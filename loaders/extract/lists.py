@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.extract.lexicon import lexicon
+from loaders.extract.lexicon import cut, is_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic
 from loaders.extract.stage import stage_of
@@ -125,8 +125,8 @@ def _typed_list(
         item_kind = kind
         if kind == "Company" and name in lex.industries:
             item_kind = "Industry"
-        if kind == "Project" and name in lex.industries:
-            item_kind = "Industry"
+        if kind == "Project" and (name in lex.industries or _names_a_sector(name)):
+            item_kind = "Industry"  # 支持国际高等教育、康养等项目落户: sectors welcome as projects
         full = name + head if head else name
         if not 2 <= len(full) <= _MAX_ITEM[item_kind] or not balanced_brackets(full) or _bad_item(full, item_kind):
             continue
@@ -191,6 +191,14 @@ def _unquote(name: str, off: int) -> tuple[str, int]:
     if name[-1:] in _CLOSE_QUOTES and not any(c in _OPEN_QUOTES for c in name):
         name = name[:-1]
     return name, off
+
+
+def _names_a_sector(name: str) -> bool:
+    """Nothing in ``name`` but common words (国际|高等教育, 综合|及|特色|专科|医疗): no proper name,
+    no head, no count (十个|重大), not firms (头部|企业)."""
+    tokens = cut(name)
+    return (head_type(name) is None and tokens[-1] != "企业" and not word_tags().get(tokens[0], "").startswith(("m", "q"))
+            and all(is_common_word(tok) or tok in "和及与" for tok in tokens))
 
 
 def _bad_item(name: str, kind: str) -> bool:
