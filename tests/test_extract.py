@@ -161,3 +161,19 @@ def test_sectors_welcome_as_projects_are_industries() -> None:
     x = run("文旅商贸重点引进文化旅游等细分产业，支持国际高等教育、综合及特色专科医疗等项目落户。")
     assert {"国际高等教育", "综合及特色专科医疗"} <= names(x, "Industry")
     assert not names(x, "Project") and not names(x, "Company")
+
+
+def test_agency_names_keep_their_task_and_stand_alone_bureaus() -> None:
+    x = run("实验区党工委专职副书记、巡察工作领导小组组长出席会议。招商不仅是投资促进局一家的事。")
+    assert {"巡察工作领导小组", "投资促进局"} <= names(x, "Agency")
+
+
+def test_a_known_industry_before_a_conjunction_is_split_off() -> None:
+    x = run("成立生物医药和大健康产业建设指挥部。")
+    assert {"生物医药", "大健康产业"} <= names(x, "Industry")
+    assert "生物医药和大健康产业" not in names(x, "Industry")
+
+
+def test_a_level_and_a_head_name_no_park() -> None:
+    x = run("加快建设现代化、国际化、世界级物流枢纽。")
+    assert not names(x, "Park")

@@ -11,7 +11,7 @@ from loaders.extract.tokens import Tokens
 
 _TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?")
 _LIST_TAIL = re.compile(r"(?:等|[\d一二三四五六七八九十两百]+个)(?:重点|重大)?$")
-_SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "管委会", "党工委"})
+_SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "管委会", "党工委", "投资促进局", "招商局"})
 _EXTENDABLE = frozenset({"Project", "ambiguous", "Park"})
 
 

@@ -48,8 +48,17 @@ def industry_mentions(text: str, mask: list[bool], start: int, end: int, tokens:
                 continue
             if name in lex.categories:
                 continue
-            out.append(Mention("Industry", name, s + name_start, s + m.end(), source="suffix"))
+            out.extend(_split_known_left(name, s + name_start))
     return out
+
+
+def _split_known_left(name: str, start: int) -> list[Mention]:
+    """``生物医药和大健康产业`` names two industries when the part before the conjunction is a known one."""
+    for k, ch in enumerate(name):
+        if ch in "和及与" and name[:k] in lexicon().industries and len(name) - k - 1 - len("产业") >= 2:
+            return [Mention("Industry", name[:k], start, start + k, source="suffix"),
+                    Mention("Industry", name[k + 1 :], start + k + 1, start + len(name), source="suffix")]
+    return [Mention("Industry", name, start, start + len(name), source="suffix")]
 
 
 def industry_key(name: str) -> str:

@@ -84,7 +84,9 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         if etype == "Industry" and pos < end and tags.get(tok, "").startswith("ns"):
             break
         tag = tags.get(tok)
-        if tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit():
+        task = etype == "Agency" and pos < end and tokens[k + 1] == "工作"  # 巡察|工作|领导小组: the body's task
+        if tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
+                and not task:
             break
         if pos < end and tags.get(tokens[k + 1], "").startswith("ns") and not _joins_place(tok, tag):
             break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name
