@@ -177,3 +177,8 @@ def test_a_known_industry_before_a_conjunction_is_split_off() -> None:
 def test_a_level_and_a_head_name_no_park() -> None:
     x = run("加快建设现代化、国际化、世界级物流枢纽。")
     assert not names(x, "Park")
+
+
+def test_a_firm_needs_a_trade_name() -> None:
+    x = run("郑州第三电缆有限公司电缆智能制造项目开工。")
+    assert "电缆有限公司" not in names(x, "Company")
