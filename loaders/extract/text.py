@@ -7,6 +7,7 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _HARD_SEPARATORS = frozenset("，,。；;：:、！？!?\n“”\"‘’《》「」（）()【】[]·—…●■▲★")
 _OPEN_TO_CLOSE = {"（": "）", "(": ")", "“": "”", "‘": "’"}
+_SOFT_OR_OPENING = re.compile("[ \u3000" + "".join(_OPEN_TO_CLOSE) + "]")  # characters the mask looks at twice
 _MAX_PROTECTED = 12  # longest bracket/quote content kept inside a name
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期|[东西南北中]区")
 
@@ -46,7 +47,8 @@ def separator_mask(text: str) -> list[bool]:
     (``产业园（一期）``). A space between two CJK characters separates too.
     """
     mask = [ch in _HARD_SEPARATORS for ch in text]
-    for i, ch in enumerate(text):
+    for m in _SOFT_OR_OPENING.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in " \u3000" and 0 < i < len(text) - 1 and is_cjk(text[i - 1]) and is_cjk(text[i + 1]):
             mask[i] = True
         close = _OPEN_TO_CLOSE.get(ch)
