@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import queries
 from kg.analysis.lookup import ParkScope
@@ -78,13 +78,20 @@ class LocalFirms:
     names: dict[str, tuple[str, str]]  # key -> (name, type)
     links: dict[str, list[LocalLink]]  # key -> links
     attrs: dict[str, tuple[str | None, float | None]]  # key -> (stage, investment_cny)
+    _by_project: dict[str, list[tuple[str, LocalLink]]] | None = field(default=None, init=False, repr=False)
 
     def keys(self, type_: str | None = None) -> list[str]:
         return sorted(k for k, (_, t) in self.names.items() if type_ in (None, t))
 
     def investors(self, project: str) -> list[tuple[str, LocalLink]]:
         """Local companies investing in a local project, with that link."""
-        return [(k, link) for k, links in self.links.items() for link in links if link.project == project]
+        if self._by_project is None:  # one pass over all links, not one per project asked
+            self._by_project = defaultdict(list)
+            for key, links in self.links.items():
+                for link in links:
+                    if link.project is not None:
+                        self._by_project[link.project].append((key, link))
+        return list(self._by_project.get(project, ()))
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

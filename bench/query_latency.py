@@ -1,0 +1,74 @@
+"""Latency of `kg gaps` and `kg targets` (kg.analysis.gaps.chain_gaps, kg.analysis.targets.link_targets)
+on synthetic graphs of growing size (bench.synth_graph), median and p95 of repeated runs.
+
+Each graph goes into a fresh FalkorDB store (the default store; its append-only file is
+off here because only reads are timed). Two parks are asked about: the largest (the
+power-law head, with its sub-parks) and a typical one (median size). Growth is the
+median latency on the largest graph over that on the smallest, next to the growth in
+nodes: growth in latency no larger than growth in nodes is linear or better.
+"""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.synth_graph import SyntheticGraph, write
+from bench.timing import latency, timed
+from kg.store.falkor import FalkorStore
+
+
+def _parks(graph: SyntheticGraph) -> dict[str, tuple[str, int]]:
+    sizes = graph.park_sizes()
+    return {"largest": sizes[0], "typical": sizes[len(sizes) // 2]}
+
+
+def _measure(store: FalkorStore, park: str, repeats: int, targets_repeats: int) -> dict[str, Any]:
+    from kg.analysis.gaps import chain_gaps
+    from kg.analysis.targets import link_targets
+
+    out: dict[str, Any] = {}
+    calls: dict[str, tuple[Callable[[], Any], int]] = {
+        "gaps": (lambda: chain_gaps(store, park), repeats),
+        "targets": (lambda: link_targets(store, park), targets_repeats),
+    }
+    for name, (fn, n) in calls.items():
+        seconds, rows = timed(fn)  # the first call is the warm-up, and gives the row count
+        out[name] = {**latency(fn, n, warmup=0), "first_s": round(seconds, 4), "rows": len(rows)}
+    return out
+
+
+def run_size(nodes: int, *, seed: int = 7, repeats: int = 7, targets_repeats: int = 3) -> dict[str, Any]:
+    """Write one synthetic graph and time gaps / targets for its largest and a typical park."""
+    graph = SyntheticGraph(nodes, seed)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-query-") as tmp:
+        with FalkorStore(Path(tmp) / "kg-data", persist=False) as store:
+            written = write(store, graph)
+            result: dict[str, Any] = {
+                "nodes_asked": nodes, "nodes": written.nodes, "relationships": written.relationships,
+                "write_s": round(written.seconds, 1),
+                "write_items_per_s": round((written.nodes + written.relationships) / written.seconds),
+                "parks": {},
+            }
+            for role, (park, firms) in _parks(graph).items():
+                result["parks"][role] = {"park": park, "firms": firms,
+                                         **_measure(store, park, repeats, targets_repeats)}
+    return result
+
+
+def growth(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Latency growth from the smallest to the largest graph, per park role and query."""
+    first, last = results[0], results[-1]
+    out: dict[str, Any] = {"nodes_x": round(last["nodes"] / first["nodes"], 1)}
+    for role in first["parks"]:
+        for query in ("gaps", "targets"):
+            base = first["parks"][role][query]["median_s"]
+            out[f"{role}_{query}_x"] = round(last["parks"][role][query]["median_s"] / base, 1)
+    return out
+
+
+def run(sizes: Sequence[int], *, seed: int = 7, repeats: int = 7, targets_repeats: int = 3) -> dict[str, Any]:
+    """Every size, smallest first, and the growth between the first and the last."""
+    results = [run_size(n, seed=seed, repeats=repeats, targets_repeats=targets_repeats) for n in sorted(sizes)]
+    return {"sizes": results, "growth": growth(results), "repeats": repeats, "targets_repeats": targets_repeats}

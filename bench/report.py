@@ -1,0 +1,116 @@
+"""Turn benchmark results into the Markdown table (results.md) and keep them as JSON (results.json)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+GIB_MIB = 1024
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _check(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def _extraction(r: dict[str, Any]) -> list[list[str]]:
+    return [
+        ["Extraction", "jieba.lcut (baseline)", f"{_n(r['jieba_chars_per_s'])} chars/s", "", ""],
+        ["Extraction", "clean + extract, 1 process", f"{_n(r['extract_chars_per_s'])} chars/s",
+         f"{r['ratio_vs_jieba']} × jieba", f"≥ 0.5 × jieba: {_check(r['ratio_vs_jieba'] >= 0.5)}"],
+        ["Extraction", f"clean + extract, {r['jobs']} processes", f"{_n(r['extract_jobs_chars_per_s'])} chars/s",
+         f"{r['ratio_jobs_vs_jieba']} × jieba, {r['speedup_jobs']} × 1 process", ""],
+    ]
+
+
+def _loading(r: dict[str, Any]) -> list[list[str]]:
+    return [
+        ["Loading", f"one MERGE per row (baseline), {_n(r['per_row_items'])} items",
+         f"{_n(r['per_row_items_per_s'])} items/s", "", ""],
+        ["Loading", f"batched UNWIND ({r['batch_size']} rows/query), same items",
+         f"{_n(r['batched_items_per_s'])} items/s", f"{r['ratio_batched_vs_per_row']} × per row",
+         f"≥ 20 ×: {_check(r['ratio_batched_vs_per_row'] >= 20)}; "
+         f"≥ 20,000/s: {_check(r['batched_items_per_s'] >= 20_000)}"],
+    ]
+
+
+def _queries(r: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    last = r["sizes"][-1]
+    for size in r["sizes"]:
+        graph = f"{_n(size['nodes'])} nodes / {_n(size['relationships'])} rels"
+        for role, park in size["parks"].items():
+            for query in ("gaps", "targets"):
+                q = park[query]
+                target = ""
+                if query == "gaps" and size is last and size["nodes_asked"] >= 1_000_000:
+                    target = f"< 1 s: {_check(q['median_s'] < 1)}"
+                rows.append([f"Queries, {graph}", f"{query}, {role} park ({_n(park['firms'])} firms)",
+                             f"median {_ms(q['median_s'])}, p95 {_ms(q['p95_s'])}", f"{q['runs']} runs", target])
+    g = r["growth"]
+    for key, value in g.items():
+        if key != "nodes_x":
+            rows.append(["Queries, growth", f"{key.removesuffix('_x').replace('_', ' ')}: latency ×", f"{value} ×",
+                         f"nodes × {g['nodes_x']}", f"≤ nodes ×: {_check(value <= g['nodes_x'])}"])
+    return rows
+
+
+def _end_to_end(r: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for b in r["builds"]:
+        target = f"< 1 GiB: {_check(b['peak_tree_rss_mib'] < GIB_MIB)}" if b["reports"] >= 10_000 else ""
+        rows.append(["End to end", f"kg build, {_n(b['reports'])} reports ({_n(b['chars'])} chars)",
+                     f"{b['wall_s']} s, {b['reports_per_s']} reports/s",
+                     f"peak RSS {b['peak_rss_mib']} MiB (kg) / {b['peak_tree_rss_mib']} MiB (with FalkorDB)", target])
+    g = r["growth"]
+    rows.append(["End to end", f"growth × {g['reports_x']} reports", f"time × {g['wall_x']}",
+                 f"peak RSS × {g['peak_rss_x']} (kg) / × {g['peak_tree_rss_x']} (with FalkorDB)", ""])
+    return rows
+
+
+def _page(r: list[dict[str, Any]]) -> list[list[str]]:
+    return [["Page", f"{_n(p['page_nodes'])} nodes, {_n(p['page_edges'])} edges",
+             f"settles in {p['settle_median_s']} s (median of {p['repeats']})",
+             f"{p['bytes'] / 2**20:.1f} MiB HTML, written in {p['write_s']} s", ""] for p in r]
+
+
+SECTIONS = {"extraction": _extraction, "loading": _loading, "queries": _queries, "end_to_end": _end_to_end,
+            "page": _page}
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The results as one Markdown table, preceded by the machine it ran on."""
+    m = results["machine"]
+    versions = ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
+    lines = [
+        f"Run {results['started']} ({'quick' if results['quick'] else 'full'}), {results['seconds']:.0f} s; "
+        f"{m['cores']} cores, {m['memory_gib']} GiB, load average at start {m['load_average']}; "
+        f"Python {m['python']}; {versions}; {m['chromium'] or 'no chromium'}.",
+        "",
+        "| Benchmark | Measure | Result | Against baseline / detail | Target met |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, render in SECTIONS.items():
+        if name in results["results"]:
+            lines += ["| " + " | ".join(row) + " |" for row in render(results["results"][name])]
+    for name, problem in results.get("errors", {}).items():
+        lines.append(f"| {name} | failed | {problem} | | |")
+    if results.get("note"):
+        lines += ["", results["note"]]
+    return "\n".join(lines) + "\n"
+
+
+def save(results: dict[str, Any], out: Path) -> tuple[Path, Path]:
+    """Write results.json and results.md into `out`; return both paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    json_path, md_path = out / "results.json", out / "results.md"
+    json_path.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    md_path.write_text(markdown(results), encoding="utf-8")
+    return json_path, md_path
