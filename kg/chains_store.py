@@ -97,10 +97,11 @@ def refresh_maps_to(store: GraphStore, everything: bool = False) -> int:
     return len(rows)
 
 
-def load_chains(store: GraphStore) -> ChainLoad:
-    """Write the chain templates and refresh MAPS_TO; idempotent. `maps_to` counts the edges written."""
+def load_chains(store: GraphStore, remap: bool = False) -> ChainLoad:
+    """Write the chain templates and refresh MAPS_TO (of every node if `remap`); idempotent.
+    `maps_to` counts the edges written."""
     rows, version = template_rows()
-    fresh = not chains_loaded(store)  # new or other templates: every MAPS_TO edge is gone or stale
+    fresh = remap or not chains_loaded(store)  # new or other templates: every MAPS_TO edge is gone or stale
     store.ensure_indexes(["Chain", "Segment"])
     for name, query in _TEMPLATE_QUERIES:
         store.write_rows(queries.load(query), _stamped(rows[name], version))

@@ -1,6 +1,7 @@
 """The `kg` command line: build, extract, eval, query, stats and the analysis commands."""
 from __future__ import annotations
 
+import logging
 import pkgutil
 import sys
 from importlib import import_module
@@ -10,6 +11,20 @@ import click
 
 from kg import commands
 from kg.errors import KGError
+
+
+class _EchoHandler(logging.Handler):
+    """Library notices (`logging.getLogger("kg...").warning`) as one 'warning: ...' line on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname.lower()}: {self.format(record)}", err=True)
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("kg")
+    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
+        logger.addHandler(_EchoHandler(logging.WARNING))
+    logger.propagate = False
 
 
 class KGGroup(click.Group):
@@ -45,6 +60,7 @@ def main(ctx: click.Context, verbose: bool) -> None:
       kg stats
     """
     ctx.ensure_object(dict)["verbose"] = verbose
+    _log_to_stderr()
 
 
 def _register_commands() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -266,7 +267,27 @@ def _add_mention(graph: nx.MultiDiGraph, node_key: str, extraction: Extraction, 
     data["match_keys"].update(keys)
     data["reports"].add(extraction.report.id)
     for attr, value in entity.attrs.items():
-        data["attrs"].setdefault(attr, value)
+        data["attrs"][attr] = preferred(attr, data["attrs"].get(attr), value)
+
+
+#: project stages in the order a project passes through them
+STAGES = ("签约", "开工", "在建", "建成", "投产")
+
+
+def stage_rank(stage: str | None) -> int:
+    """1.. for the stages in STAGES, 0 for any other (or no) stage."""
+    return STAGES.index(stage) + 1 if stage in STAGES else 0
+
+
+def preferred(attr: str, old: Any, new: Any) -> Any:
+    """The value a node keeps when reports give it two: the later stage, else the larger value
+    (amount, text), so it does not depend on the order reports arrive in. merge_entities.cypher
+    applies the same rule to values already stored."""
+    if old is None or new is None:
+        return new if old is None else old
+    if attr == "stage":
+        return max(old, new, key=lambda v: (stage_rank(v), v))
+    return max(old, new)
 
 
 def _fuller(a: str, b: str) -> bool:

@@ -8,6 +8,7 @@ import networkx as nx
 
 import queries
 from kg.model import ENTITY_TYPES, Report
+from kg.resolve import stage_rank
 from kg.store.base import GraphStore, Row
 
 _ATTRS = ("stage", "investment_cny", "investment_original", "role")
@@ -22,6 +23,13 @@ def prepare(store: GraphStore) -> None:
     store.ensure_indexes(["Report"])
 
 
+def _with_attrs(row: Row, attrs: Row) -> Row:
+    """`row` with the node attributes (None when unknown) and the rank of its stage."""
+    row.update({attr: attrs.get(attr) for attr in _ATTRS})
+    row["stage_rank"] = stage_rank(row["stage"])
+    return row
+
+
 def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[Row]]:
     """Entity rows per label, ready for `merge_entities`."""
     rows: dict[str, list[Row]] = defaultdict(list)
@@ -34,8 +42,7 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[Row]]:
             "match_keys": sorted(data["match_keys"]),
             "reports": sorted(data["reports"]),
         }
-        row.update({attr: data["attrs"].get(attr) for attr in _ATTRS})
-        rows[data["label"]].append(row)
+        rows[data["label"]].append(_with_attrs(row, data["attrs"]))
     return rows
 
 
@@ -114,8 +121,7 @@ def merge_stored(store: GraphStore, old: str, new: str) -> bool:
     node = found[0]
     row = {k: node[k] or [] for k in ("forms", "match_keys", "reports")}
     row.update({"key": new, "type": node["label"], "name": node["name"]})
-    row.update({attr: node[attr] for attr in _ATTRS})
-    write_nodes(store, {node["label"]: [row]})
+    write_nodes(store, {node["label"]: [_with_attrs(row, node)]})
     edges = relations_from(store, [old]) + store.read(queries.load("relations_to"), {"key": old})
     rows: dict[str, list[Row]] = defaultdict(list)
     for edge in edges:

@@ -149,9 +149,16 @@ def test_resolve_chain(toy: FalkorStore, name: str, key: str) -> None:
 
 def test_unknown_chain_suggests_one(toy: FalkorStore) -> None:
     with pytest.raises(KGError, match="did you mean 新能源汽车"):
-        resolve_chain(toy, "新能源汽")
+        resolve_chain(toy, "新能源气车")
     with pytest.raises(KGError, match="no chain named '火箭炮'"):
         resolve_chain(toy, "火箭炮")
+
+
+def test_part_of_a_chain_name_finds_the_one_chain_containing_it(toy: FalkorStore) -> None:
+    assert resolve_chain(toy, "新能源汽").key == "Chain:新能源汽车"
+    assert resolve_chain(toy, "new energy").key == "Chain:新能源汽车"  # part of the English name
+    with pytest.raises(KGError, match="chain '能' matches several"):
+        resolve_chain(toy, "能")
 
 
 def test_resolve_entity(toy: FalkorStore) -> None:

@@ -151,7 +151,7 @@ def test_evidence_quotes_name_the_report_they_come_from(store_dir: Path) -> None
     (["--park", "经开"], None),
     (["--focus", "宇通客车有限公司XYZ"], "no entity named"),
     (["--types", "Park,Compny"], "did you mean Company?"),
-    (["--chain", "新能源汽"], "did you mean 新能源汽车"),
+    (["--chain", "新能源气车"], "did you mean 新能源汽车"),
     (["--chain", "新能源车", "--park", "经开区"], None),
     (["--gaps"], "--gaps needs --park"),
 ])

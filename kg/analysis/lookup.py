@@ -54,10 +54,21 @@ def _plain(text: str) -> str:
     return normalize(text).lower()
 
 
-def did_you_mean(name: str, choices: Iterable[str]) -> str:
-    """' (did you mean X?)' with the closest choices, or '' when none is close."""
-    close = difflib.get_close_matches(name, sorted(set(choices)), n=3, cutoff=0.4)
-    return f"; did you mean {' or '.join(close)}?" if close else ""
+def did_you_mean(name: str, choices: Iterable[str | tuple[str, str]], *, show_owner: bool = False) -> str:
+    """'; did you mean X or Y?' with the closest choices, or '' when none is close.
+
+    A choice is a name, or a (name, owner) pair: then only the closest name of each owner
+    (e.g. one node with several forms) is offered, or the owner itself if `show_owner`.
+    """
+    owner_of: dict[str, str] = {}
+    for choice in choices:
+        form, owner = (choice, choice) if isinstance(choice, str) else choice
+        owner_of.setdefault(form, owner)
+    best: dict[str, str] = {}
+    for form in difflib.get_close_matches(name, sorted(owner_of), n=12, cutoff=0.4):
+        best.setdefault(owner_of[form], form)
+    shown = list(best if show_owner else best.values())[:3]
+    return f"; did you mean {' or '.join(shown)}?" if shown else ""
 
 
 def _ambiguous(kind: str, name: str, rows: Sequence[Row], hint: str) -> KGError:
@@ -105,7 +116,9 @@ def resolve_park(store: GraphStore, name: str) -> ParkScope:
             raise _ambiguous("park", name, roots, "give a fuller name")
         root = roots[0]
         return ParkScope(root["key"], root["name"], tuple(members.get(root["key"], [])))
-    hint = did_you_mean(name, (f for p in parks for f in _park_forms(p)))
+    if not parks:
+        raise KGError(f"no park named {name!r}: the graph holds no parks yet (run `kg build`)")
+    hint = did_you_mean(name, ((f, p["key"]) for p in parks for f in _park_forms(p)))
     raise KGError(f"no park named {name!r} in the graph{hint}")
 
 
@@ -116,19 +129,33 @@ def stored_chains(store: GraphStore) -> list[ChainRef]:
     return [ChainRef(r["key"], r["name"]) for r in store.read(queries.load("gaps_chains"))]
 
 
+def _chain_forms(row: Row) -> list[str]:
+    return [x for x in (row["name"], row["name_en"] or "", *row["aliases"]) if x]
+
+
 def resolve_chain(store: GraphStore, name: str) -> ChainRef:
-    """The chain `name` names: a chain label, else the chain of what the name maps to."""
+    """The chain `name` names: a chain name or alias, else the chain of what the name maps to,
+    else the one chain with a name or alias containing it."""
     rows = store.read(queries.load("gaps_chains"))
     wanted = normalise(name)
+    if not wanted:
+        raise KGError("no chain name given")
     for row in rows:
-        if wanted in {normalise(x) for x in (row["name"], row["name_en"] or "", *row["aliases"]) if x}:
+        if wanted in {normalise(x) for x in _chain_forms(row)}:
             return ChainRef(row["key"], row["name"])
     by_key = {r["key"]: r for r in rows}
-    found = map_industry(name) if wanted else None
+    found = map_industry(name)
     if found is not None and found.chain in by_key:
         return ChainRef(found.chain, by_key[found.chain]["name"])
-    hint = did_you_mean(name, (x for r in rows for x in (r["name"], *r["aliases"])))
-    raise KGError(f"no chain named {name!r}{hint}")
+    partial = [r for r in rows if any(wanted in normalise(x) for x in _chain_forms(r))]
+    if len(partial) > 1:
+        raise _ambiguous("chain", name, partial, "give a fuller name")
+    if partial:
+        return ChainRef(partial[0]["key"], partial[0]["name"])
+    if not rows:
+        raise KGError(f"no chain named {name!r}: the graph holds no chain templates yet (run `kg build`)")
+    hint = did_you_mean(name, ((x, r["name"]) for r in rows for x in _chain_forms(r)), show_owner=True)
+    raise KGError(f"no chain named {name!r}" + (hint or f"; the chains are {', '.join(r['name'] for r in rows)}"))
 
 
 # ---------------------------------------------------------------- any entity
@@ -153,6 +180,7 @@ def resolve_entity(store: GraphStore, name: str, type_: str | None = None) -> En
                 return EntityRef(named[0]["key"], named[0]["name"], named[0]["type"])
             raise _ambiguous("entity", name, rows, "give a fuller name or --type")
     everything = store.read(queries.load("profile_names"))
-    hint = did_you_mean(text, (f for r in everything if type_ in (None, r["type"]) for f in r["forms"]))
+    hint = did_you_mean(text, ((f, r["key"]) for r in everything if type_ in (None, r["type"])
+                               for f in r["forms"]))
     kind = f"{type_} " if type_ else ""
     raise KGError(f"no {kind}entity named {name!r} in the graph{hint}")

@@ -8,10 +8,15 @@ from typing import Any, TypeVar
 
 import click
 
-from kg import table
+from kg import build_marker, table
 from kg.store import StoreConfig, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: commands that load reports: they repair an interrupted build and say so themselves (kg.pipeline.guarded)
+LOADING = ("build", "resolve")
+#: commands that create the store when it does not exist yet; the others need an existing one
+CREATING = (*LOADING, "init-db")
 
 
 def store_options(func: F) -> F:
@@ -23,7 +28,10 @@ def store_options(func: F) -> F:
                   help="Use the Neo4j server at URI instead [env NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE].")
     @wraps(func)
     def wrapper(*args: Any, store_dir: str | None, neo4j_uri: str | None, **kwargs: Any) -> Any:
-        with open_store(StoreConfig.from_env(store_dir, neo4j_uri)) as store:
+        command = click.get_current_context().info_name
+        with open_store(StoreConfig.from_env(store_dir, neo4j_uri), create=command in CREATING) as store:
+            if command not in LOADING:
+                build_marker.warn_if_interrupted(store)
             return func(*args, store=store, **kwargs)
 
     return wrapper  # type: ignore[return-value]

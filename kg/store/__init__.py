@@ -5,6 +5,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import StoreError
 from kg.store.base import GraphStore
 
 DEFAULT_STORE_DIR = "./kg-data"
@@ -37,13 +38,17 @@ class StoreConfig:
         return "neo4j" if self.neo4j_uri else "falkordb"
 
 
-def _open_falkordb(config: StoreConfig) -> GraphStore:
+def _open_falkordb(config: StoreConfig, create: bool) -> GraphStore:
     from kg.store.falkor import FalkorStore
+    from kg.store.falkor_server import holds_store
 
+    if not create and not holds_store(config.data_dir):
+        raise StoreError(f"no graph store at {config.data_dir}: build one with `kg build PATHS --store "
+                         f"{config.data_dir}`, or point --store / KG_STORE at an existing one")
     return FalkorStore(config.data_dir, config.graph)
 
 
-def _open_neo4j(config: StoreConfig) -> GraphStore:
+def _open_neo4j(config: StoreConfig, create: bool) -> GraphStore:
     from kg.store.neo4j_store import Neo4jStore
 
     assert config.neo4j_uri
@@ -53,6 +58,7 @@ def _open_neo4j(config: StoreConfig) -> GraphStore:
 STORES = {"falkordb": _open_falkordb, "neo4j": _open_neo4j}
 
 
-def open_store(config: StoreConfig) -> GraphStore:
-    """Open the store the config names; close it when done (it is a context manager)."""
-    return STORES[config.kind](config)
+def open_store(config: StoreConfig, create: bool = True) -> GraphStore:
+    """Open the store the config names (a FalkorDB store must exist already unless `create`);
+    close it when done (it is a context manager)."""
+    return STORES[config.kind](config, create)

@@ -55,8 +55,9 @@ class FalkorStore(GraphStore):
         try:
             run = self._graph.ro_query if read_only else self._graph.query
             result = run(cypher, params or {})
-        except self._redis_errors.ConnectionError as exc:
-            raise StoreError(f"lost the connection to {self.description}; see {self.server.log_file}") from exc
+        except (self._redis_errors.ConnectionError, self._redis_errors.TimeoutError) as exc:
+            raise StoreError(f"lost the connection to {self.description}: {self.server.status()}; "
+                             f"see {self.server.log_file}") from exc
         except self._redis_errors.ResponseError as exc:
             raise StoreError(f"query failed on {self.description}: {str(exc).splitlines()[0]}") from exc
         columns = [column[1] if isinstance(column, (list, tuple)) else column for column in result.header]

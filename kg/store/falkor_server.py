@@ -3,7 +3,10 @@
 The server listens only on a unix socket inside the data directory, persists every
 write to an append-only file there (fsync on every write), and is stopped by its
 process id when the command ends. A file lock keeps two kg commands from running
-two servers on the same data directory at once: the second one waits.
+two servers on the same data directory at once: the second one waits. What a killed
+command leaves behind does not block the next one: the lock dies with its holder, a
+server it left running is stopped (only if it is the server of this directory), and a
+stale pid file or socket is replaced.
 """
 from __future__ import annotations
 
@@ -45,14 +48,33 @@ def socket_path_for(data_dir: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"kg-{digest}.sock"
 
 
+def holds_store(data_dir: Path) -> bool:
+    """Whether `data_dir` holds a store (a server has persisted a graph there)."""
+    return (Path(data_dir) / "appendonlydir").is_dir()
+
+
 def _process_alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, dead but not yet reaped by its parent, does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _serves(pid: int, socket_path: Path) -> bool:
+    """Whether process `pid` is a server started on `socket_path` (not an unrelated process that
+    reused the id of a server that died)."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return os.fsencode(str(socket_path)) in command  # redis retitles itself "redis-server unixsocket:PATH"
 
 
 class FalkorServer:
@@ -102,6 +124,15 @@ class FalkorServer:
             self._lock_file.close()
             self._lock_file = None
 
+    def status(self) -> str:
+        """How the server is doing, for messages ("the server was killed (signal 9)", ...)."""
+        code = self._process.poll() if self._process is not None else None
+        if self._process is None:
+            return "not started"
+        if code is None:
+            return "the server is running but did not answer"
+        return f"the server was killed (signal {-code})" if code < 0 else f"the server exited (code {code})"
+
     def _acquire_lock(self) -> None:
         lock = open(self.data_dir / "kg.lock", "a+")
         deadline = time.monotonic() + self.lock_timeout
@@ -121,12 +152,13 @@ class FalkorServer:
         self._lock_file = lock
 
     def _stop_leftover_server(self) -> None:
-        """A server left behind by a killed kg command is stopped before a new one starts."""
+        """A server left behind by a killed kg command is stopped before a new one starts; the
+        pid file of a server that died is removed (its socket is replaced at launch)."""
         try:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
-            return
-        if _process_alive(pid):
+            pid = None
+        if pid is not None and _process_alive(pid) and _serves(pid, self.socket_path):
             self._terminate(pid, None)
         self.pid_file.unlink(missing_ok=True)
 
