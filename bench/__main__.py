@@ -39,6 +39,7 @@ class Settings:
     query_sizes: list[int]
     query_repeats: int
     targets_repeats: int
+    targets_max_nodes: int
     report_counts: list[int]
     page_sizes: list[int]
     page_repeats: int
@@ -46,10 +47,10 @@ class Settings:
 
 
 FULL = dict(extract_rounds=4, extract_repeats=3, load_nodes=3000, query_sizes=[10_000, 100_000, 1_000_000],
-            query_repeats=7, targets_repeats=3, report_counts=[1000, 10_000], page_sizes=[500, 2000, 5000],
+            query_repeats=7, targets_repeats=2, targets_max_nodes=100_000, report_counts=[1000, 10_000], page_sizes=[500, 2000, 5000],
             page_repeats=3)
 QUICK = dict(extract_rounds=1, extract_repeats=1, load_nodes=500, query_sizes=[2000, 10_000], query_repeats=3,
-             targets_repeats=1, report_counts=[50, 200], page_sizes=[300], page_repeats=1)
+             targets_repeats=1, targets_max_nodes=10_000, report_counts=[50, 200], page_sizes=[300], page_repeats=1)
 
 
 def _ints(text: str) -> list[int]:
@@ -67,12 +68,13 @@ def parse(argv: list[str] | None = None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic graphs and reports")
     parser.add_argument("--load-nodes", type=int, help="synthetic graph size for the loading benchmark")
     parser.add_argument("--query-sizes", type=_ints, help="graph sizes in nodes, e.g. 10000,100000,1000000")
+    parser.add_argument("--targets-max-nodes", type=int, help="largest graph to time targets on")
     parser.add_argument("--report-counts", type=_ints, help="synthetic report counts for kg build, e.g. 1000,10000")
     parser.add_argument("--page-sizes", type=_ints, help="graph sizes for the page, e.g. 500,2000,5000")
     parser.add_argument("--note", default="", help="a line to print under the table (e.g. what else ran)")
     args = parser.parse_args(argv)
     preset = dict(QUICK if args.quick else FULL)
-    for key in ("load_nodes", "query_sizes", "report_counts", "page_sizes"):
+    for key in ("load_nodes", "query_sizes", "targets_max_nodes", "report_counts", "page_sizes"):
         if getattr(args, key) is not None:
             preset[key] = getattr(args, key)
     unknown = set(args.only.split(",")) - set(NAMES)
@@ -88,7 +90,7 @@ def benchmarks(s: Settings) -> dict[str, Callable[[], Any]]:
                                              repeats=s.extract_repeats),
         "loading": lambda: loading.run(s.load_nodes, seed=s.seed),
         "queries": lambda: query_latency.run(s.query_sizes, seed=s.seed, repeats=s.query_repeats,
-                                             targets_repeats=s.targets_repeats),
+                                             targets_repeats=s.targets_repeats, targets_max_nodes=s.targets_max_nodes),
         "end_to_end": lambda: end_to_end.run(s.report_counts, seed=s.seed),
         "page": lambda: page.run(s.page_sizes, seed=s.seed, repeats=s.page_repeats),
     }

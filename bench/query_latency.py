@@ -6,6 +6,10 @@ off here because only reads are timed). Two parks are asked about: the largest (
 power-law head, with its sub-parks) and a typical one (median size). Growth is the
 median latency on the largest graph over that on the smallest, next to the growth in
 nodes: growth in latency no larger than growth in nodes is linear or better.
+
+`targets` weighs every company outside the park that works in one of its segments,
+so on graphs above `targets_max_nodes` it is not run (minutes a call); the result then
+says so, with the time projected linearly from the largest graph it ran on.
 """
 from __future__ import annotations
 
@@ -24,23 +28,23 @@ def _parks(graph: SyntheticGraph) -> dict[str, tuple[str, int]]:
     return {"largest": sizes[0], "typical": sizes[len(sizes) // 2]}
 
 
-def _measure(store: FalkorStore, park: str, repeats: int, targets_repeats: int) -> dict[str, Any]:
+def _measure(store: FalkorStore, park: str, repeats: int, targets_repeats: int | None) -> dict[str, Any]:
     from kg.analysis.gaps import chain_gaps
     from kg.analysis.targets import link_targets
 
     out: dict[str, Any] = {}
-    calls: dict[str, tuple[Callable[[], Any], int]] = {
-        "gaps": (lambda: chain_gaps(store, park), repeats),
-        "targets": (lambda: link_targets(store, park), targets_repeats),
-    }
+    calls: dict[str, tuple[Callable[[], Any], int]] = {"gaps": (lambda: chain_gaps(store, park), repeats)}
+    if targets_repeats is not None:
+        calls["targets"] = (lambda: link_targets(store, park), targets_repeats)
     for name, (fn, n) in calls.items():
         seconds, rows = timed(fn)  # the first call is the warm-up, and gives the row count
         out[name] = {**latency(fn, n, warmup=0), "first_s": round(seconds, 4), "rows": len(rows)}
     return out
 
 
-def run_size(nodes: int, *, seed: int = 7, repeats: int = 7, targets_repeats: int = 3) -> dict[str, Any]:
-    """Write one synthetic graph and time gaps / targets for its largest and a typical park."""
+def run_size(nodes: int, *, seed: int = 7, repeats: int = 7, targets_repeats: int | None = 3) -> dict[str, Any]:
+    """Write one synthetic graph and time gaps (and targets unless `targets_repeats` is None) for its
+    largest and a typical park."""
     graph = SyntheticGraph(nodes, seed)
     with tempfile.TemporaryDirectory(prefix="kg-bench-query-") as tmp:
         with FalkorStore(Path(tmp) / "kg-data", persist=False) as store:
@@ -57,18 +61,38 @@ def run_size(nodes: int, *, seed: int = 7, repeats: int = 7, targets_repeats: in
     return result
 
 
+def _project_targets(results: list[dict[str, Any]]) -> None:
+    """Where targets was not run, note the time projected linearly in nodes from the last graph it ran on."""
+    ran = [r for r in results if all("targets" in p for p in r["parks"].values())]
+    for result in results:
+        for role, park in result["parks"].items():
+            if "targets" not in park and ran:
+                base = ran[-1]
+                seconds = base["parks"][role]["targets"]["median_s"] * result["nodes"] / base["nodes"]
+                park["targets_skipped"] = {"projected_s": round(seconds), "from_nodes": base["nodes"]}
+
+
 def growth(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Latency growth from the smallest to the largest graph, per park role and query."""
-    first, last = results[0], results[-1]
-    out: dict[str, Any] = {"nodes_x": round(last["nodes"] / first["nodes"], 1)}
-    for role in first["parks"]:
-        for query in ("gaps", "targets"):
+    """Latency growth from the smallest to the largest graph (for targets: the largest it ran on)."""
+    first = results[0]
+    out: dict[str, Any] = {"nodes_x": round(results[-1]["nodes"] / first["nodes"], 1)}
+    for query in ("gaps", "targets"):
+        ran = [r for r in results if all(query in p for p in r["parks"].values())]
+        if len(ran) < 2:
+            continue
+        last = ran[-1]
+        for role in first["parks"]:
             base = first["parks"][role][query]["median_s"]
-            out[f"{role}_{query}_x"] = round(last["parks"][role][query]["median_s"] / base, 1)
+            out[f"{role}_{query}_x"] = {"latency_x": round(last["parks"][role][query]["median_s"] / base, 1),
+                                        "nodes_x": round(last["nodes"] / first["nodes"], 1)}
     return out
 
 
-def run(sizes: Sequence[int], *, seed: int = 7, repeats: int = 7, targets_repeats: int = 3) -> dict[str, Any]:
+def run(sizes: Sequence[int], *, seed: int = 7, repeats: int = 7, targets_repeats: int = 3,
+        targets_max_nodes: int = 100_000) -> dict[str, Any]:
     """Every size, smallest first, and the growth between the first and the last."""
-    results = [run_size(n, seed=seed, repeats=repeats, targets_repeats=targets_repeats) for n in sorted(sizes)]
-    return {"sizes": results, "growth": growth(results), "repeats": repeats, "targets_repeats": targets_repeats}
+    results = [run_size(n, seed=seed, repeats=repeats,
+                        targets_repeats=targets_repeats if n <= targets_max_nodes else None) for n in sorted(sizes)]
+    _project_targets(results)
+    return {"sizes": results, "growth": growth(results), "repeats": repeats, "targets_repeats": targets_repeats,
+            "targets_max_nodes": targets_max_nodes}
