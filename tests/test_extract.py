@@ -152,9 +152,11 @@ def test_resettlement_housing_has_no_investor_in_its_name() -> None:
     assert not names(x, "Company") and not triples(x, "INVESTS_IN")
 
 
-def test_a_modifier_before_industry_is_no_parent_industry() -> None:
+def test_firms_an_industrial_base_rests_on_belong_to_the_industry_it_builds() -> None:
     x = run("依托龙腾电子、华信检测等现有产业基础，将生物医药打造成为新的主导产业。")
+    assert {"龙腾电子", "华信检测"} <= names(x, "Company")
     assert "现有" not in names(x, "Industry")
+    assert {("龙腾电子", "生物医药"), ("华信检测", "生物医药")} <= triples(x, "IN_INDUSTRY")
 
 
 def test_sectors_welcome_as_projects_are_industries() -> None:

@@ -107,10 +107,15 @@ def _from_lists(ctx: Context) -> None:
 
 
 def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
+    """The industry a list of firms stands for: the last one named before it in the sentence,
+    else the first after it (依托A、B等产业基础，将生物医药打造成为…)."""
     s = ctx.sentence_at(lm.sentence_start)
     first = min(m.start for m in lm.items) if lm.items else s.start
-    before = [(m, c) for m, c in ctx.in_sentence(s, "Industry") if m.end <= first]
-    return before[-1][1] if before else None
+    last = max(m.end for m in lm.items) if lm.items else s.start
+    industries = ctx.in_sentence(s, "Industry")
+    before = [c for m, c in industries if m.end <= first]
+    after = [c for m, c in industries if m.start >= last]
+    return before[-1] if before else after[0] if after else None
 
 
 def _investors(ctx: Context) -> None:
