@@ -184,3 +184,10 @@ def test_a_level_and_a_head_name_no_park() -> None:
 def test_a_firm_needs_a_trade_name() -> None:
     x = run("郑州第三电缆有限公司电缆智能制造项目开工。")
     assert "电缆有限公司" not in names(x, "Company")
+
+
+def test_this_project_refers_to_the_last_project_named() -> None:
+    x = run("郑州天健湖生命健康科技园（西区）项目也在全力冲刺。"
+            "该项目以“创新生物药、医疗器械、智慧医疗”三大产业细分领域为重点。")
+    project = "郑州天健湖生命健康科技园（西区）项目"
+    assert {(project, n) for n in ("创新生物药", "医疗器械", "智慧医疗")} <= triples(x, "IN_INDUSTRY")

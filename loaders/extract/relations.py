@@ -24,6 +24,7 @@ _PLANS = re.compile(r"拟(?:在|于)?")
 _BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|主营)")
 _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
 _SUPPLY = re.compile(r"为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")
+_THIS_PROJECT = re.compile(r"[该本此]项目")
 _CHARGE_AGENCY = {"办事处党工委": "党工委", "办事处": "管委会", "局": "管委会", "工作部": "党工委"}
 
 
@@ -90,8 +91,11 @@ def _from_lists(ctx: Context) -> None:
     main = ctx.registry.main_zone()
     for lm, items, parent in ctx.lists:
         s, e = lm.sentence_start, lm.sentence_end
+        project = _referenced_project(ctx, lm)
         for item in items:
-            if item.type == "Industry":
+            if item.type == "Industry" and project is not None:
+                ctx.add("IN_INDUSTRY", project, item, s, e)  # 该项目以A、B、C为重点
+            elif item.type == "Industry":
                 if main is not None and lm.kind == "Industry":
                     ctx.add("FOCUSES_ON", main, item, s, e)
                     if "role" in lm.extra:
@@ -104,6 +108,16 @@ def _from_lists(ctx: Context) -> None:
                 ctx.add("IN_INDUSTRY", item, industry, s, e)
             elif item.type == "Project":
                 ctx.add("IN_INDUSTRY", item, parent, s, e)
+
+
+def _referenced_project(ctx: Context, lm: ListMatch) -> Candidate | None:
+    """The project ``该项目`` before a list refers to: the last project named before it."""
+    first = min((m.start for m in lm.items), default=lm.sentence_start)
+    ref = _THIS_PROJECT.search(ctx.text, lm.sentence_start, first)
+    if ref is None:
+        return None
+    earlier = ctx.placed[: bisect_left(ctx._placed_starts, ref.start())]
+    return next((c for _, c in reversed(earlier) if c.type == "Project"), None)
 
 
 def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
