@@ -191,3 +191,14 @@ def test_this_project_refers_to_the_last_project_named() -> None:
             "该项目以“创新生物药、医疗器械、智慧医疗”三大产业细分领域为重点。")
     project = "郑州天健湖生命健康科技园（西区）项目"
     assert {(project, n) for n in ("创新生物药", "医疗器械", "智慧医疗")} <= triples(x, "IN_INDUSTRY")
+
+
+def test_a_trade_name_alone_refers_back_to_the_firm_named_in_full() -> None:
+    x = run("富士康科技集团再出实招。林德（中国）投资有限公司拟投资2500万美元成立子公司，以此为平台为富士康和区内其他公司供应气体。")
+    assert "富士康" in next(e for e in x.entities if e.name == "富士康科技集团").aliases
+    assert ("林德（中国）投资有限公司", "富士康科技集团") in triples(x, "SUPPLIES")
+
+
+def test_a_sentence_about_this_project_is_no_zone_focus() -> None:
+    x = run("高新区开工郑州天健湖生命健康科技园（西区）项目。该项目以“创新生物药、医疗器械”等产业细分领域为重点，推动发展。")
+    assert not triples(x, "FOCUSES_ON")

@@ -30,6 +30,14 @@ def company_key(name: str) -> str:
     return core
 
 
+def is_trade_name(word: str) -> bool:
+    """Can ``word`` stand alone for a firm: not a common word, a place, an industry or a head word?"""
+    if len(word) < 2 or word in lexicon().industries or head_type(word):
+        return False
+    tokens = cut(word)
+    return not (len(tokens) == 1 and (is_common_word(word) or word_tags().get(word, "").startswith("ns")))
+
+
 def declared_aliases(text: str) -> list[tuple[int, str]]:
     """``（下称中联钢国际）`` declarations: (offset of the bracket, alias)."""
     return [(m.start(), m.group("alias")) for m in _DECLARED.finditer(text)]

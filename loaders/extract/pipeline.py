@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.amounts import parse_amount
-from loaders.extract.companies import declared_aliases, investor_mention
+from loaders.extract.companies import company_key, declared_aliases, investor_mention, is_trade_name
 from loaders.extract.heads import head_mentions
 from loaders.extract.industries import industry_key, industry_mentions
 from loaders.extract.lexicon import lexicon
@@ -55,6 +55,7 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
     moved = registry.merge_company_prefixes()
     placed = [(m, moved.get(id(c), c)) for m, c in placed]
     investors = [(moved.get(id(a), a), b, m) for a, b, m in investors]
+    placed.extend(_short_forms(text, placed, tokens))
     placed.sort(key=lambda p: (p[0].start, -p[0].end))
     list_links = [_place_list(lm, registry, moved) for lm in lists]
     ctx = Context(text, sents, registry, placed, [l for l in list_links if l], investors)
@@ -145,6 +146,26 @@ def _declared(text: str, placed: list[tuple[Mention, Candidate]], registry: Regi
             cand.spans.append((m.start, m.end))
             out.append((m, cand))
             start = k + len(alias)
+    return out
+
+
+def _short_forms(text: str, placed: list[tuple[Mention, Candidate]], tokens: Tokens) -> list[tuple[Mention, Candidate]]:
+    """A firm named in full once is often named later by its trade name alone (富士康科技集团 … 为富士康供应)."""
+    taken = SpanIndex(m for m, _ in placed)
+    firms = {id(c): c for _, c in placed if c.type == "Company"}
+    out = []
+    for cand in firms.values():
+        short = company_key(cand.name())
+        if short == cand.name() or not is_trade_name(short):
+            continue
+        for found in re.finditer(re.escape(short), text):
+            start, end = found.span()
+            if next(taken.enclosing(start, end), None) or not (tokens.is_start(start) and tokens.is_end(end)):
+                continue
+            if short not in cand.forms:
+                cand.forms.append(short)
+            cand.spans.append((start, end))
+            out.append((Mention("Company", short, start, end, source="alias"), cand))
     return out
 
 

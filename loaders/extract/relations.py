@@ -265,8 +265,8 @@ def _supplies(ctx: Context) -> None:
 def _focus(ctx: Context) -> None:
     main = ctx.registry.main_zone()
     for s in ctx.sentences:
-        if not _FOCUS.search(s.text):
-            continue
+        if not _FOCUS.search(s.text) or _THIS_PROJECT.search(s.text):
+            continue  # a sentence about 该项目 states the project's industries, not the zone's focus
         for _, ind in ctx.in_sentence(s, "Industry"):
             ctx.add("FOCUSES_ON", main, ind, s.start, s.end)
     for mention, cand in ctx.placed:
