@@ -202,3 +202,8 @@ def test_a_trade_name_alone_refers_back_to_the_firm_named_in_full() -> None:
 def test_a_sentence_about_this_project_is_no_zone_focus() -> None:
     x = run("高新区开工郑州天健湖生命健康科技园（西区）项目。该项目以“创新生物药、医疗器械”等产业细分领域为重点，推动发展。")
     assert not triples(x, "FOCUSES_ON")
+
+
+def test_a_zone_inside_a_project_name_is_no_investor() -> None:
+    x = run("紫光计算机全球研发中心总部入驻郑州高新区天健湖智联网产业园项目。")
+    assert not any("高新区" in n for n in names(x, "Company"))

@@ -71,6 +71,8 @@ def investor_prefix(project: str) -> str | None:
             break  # 海尔|压缩机: a common noun after a brand starts the description
         taken.append(tok)
     name = "".join(taken)
+    if lex.zone_re.search(name):
+        return None  # 郑州高新区|天健湖…产业园: a zone in the name is where the project is, not who invests
     rest = project[len(name) :]
     if business:  # 卫华|装备 may be the whole project name: the firm's own project
         trade = taken[:-business]
