@@ -35,18 +35,49 @@ def snapshot(store: GraphStore) -> Snapshot:
     return nodes, edges
 
 
-def grew(before: Snapshot, after: Snapshot) -> list[str]:
-    """What `after` lost of `before`: nodes, relationships, list members, a smaller count."""
+def successors(before: Snapshot, after: Snapshot) -> dict[str, str | None]:
+    """Where each node key of `before` is in `after`: the same key, else (an entity re-keyed or
+    folded into another) the node of its type holding all its match keys; None if lost."""
+    found: dict[str, str | None] = {}
+    for (labels, key), props in before[0].items():
+        if (labels, key) in after[0]:
+            found[key] = key
+            continue
+        keys = set(props.get("match_keys") or [])
+        holders = [k for (lab, k), p in after[0].items()
+                   if lab == labels and keys and keys <= set(p.get("match_keys") or [])]
+        found[key] = holders[0] if len(holders) == 1 else None
+    return found
+
+
+def _lost_values(where: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     lost = []
-    for old, new in ((before[0], after[0]), (before[1], after[1])):
-        for key, props in old.items():
-            if key not in new:
-                lost.append(f"{key} disappeared")
-                continue
-            for name, value in props.items():
-                now = new[key].get(name)
-                if isinstance(value, list) and not set(map(repr, value)) <= set(map(repr, now or [])):
-                    lost.append(f"{key}.{name} lost {sorted(set(map(repr, value)) - set(map(repr, now or [])))}")
-                elif name == "count" and (now or 0) < value:
-                    lost.append(f"{key}.count fell from {value} to {now}")
+    for name, value in old.items():
+        now = new.get(name)
+        if isinstance(value, list):
+            missing = set(map(repr, value)) - set(map(repr, now or []))
+            if missing:
+                lost.append(f"{where}.{name} lost {sorted(missing)}")
+        elif name == "count" and (now or 0) < value:
+            lost.append(f"{where}.count fell from {value} to {now}")
+    return lost
+
+
+def grew(before: Snapshot, after: Snapshot) -> list[str]:
+    """What `after` lost of `before`, allowing only that an entity's node is re-keyed or folded into
+    the node of the same entity: a node or relationship gone, a form, report, evidence quote or
+    mention gone, a smaller count. Empty when `after` only adds."""
+    moved = successors(before, after)
+    lost = [f"node {key} disappeared" for key, new in moved.items() if new is None]
+    new_nodes = {key: props for (_, key), props in after[0].items()}
+    for (labels, key), props in before[0].items():
+        if moved[key] is not None and labels != "KgBuild":
+            kept = {k: v for k, v in props.items() if k not in ("key", "aliases", "match_keys")}
+            lost += _lost_values(key, kept, new_nodes[moved[key]])
+    for (rel, head, tail), props in before[1].items():
+        now = after[1].get((rel, moved.get(head) or head, moved.get(tail) or tail))
+        if now is None:
+            lost.append(f"relationship {rel} {head} -> {tail} disappeared")
+        else:
+            lost += _lost_values(f"{rel} {head} -> {tail}", props, now)
     return lost

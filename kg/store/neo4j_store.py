@@ -30,6 +30,7 @@ def _plain(value: Any) -> Any:
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+DATABASE_UNAVAILABLE = "Neo.TransientError.Database.DatabaseUnavailable"
 _REASON = re.compile(r"\(reason ([^\n]+)\)\s*$", re.MULTILINE)
 
 
@@ -63,7 +64,7 @@ class Target:
 
     @property
     def description(self) -> str:
-        return self.target.description
+        return f"Neo4j {self.uri}" + (f" (database {self.database!r})" if self.database else "")
 
 
 def one_line(exc: BaseException, password: str = "") -> str:
@@ -87,7 +88,7 @@ def store_error(exc: BaseException, target: Target, doing: str) -> StoreError:
                           "(check NEO4J_USER / NEO4J_PASSWORD)")
     if getattr(exc, "code", None) == DATABASE_NOT_FOUND:
         return StoreError(f"{where} has no database {target.database!r} (check NEO4J_DATABASE)")
-    if isinstance(exc, ex.DatabaseUnavailable):
+    if isinstance(exc, ex.DatabaseUnavailable) or getattr(exc, "code", None) == DATABASE_UNAVAILABLE:
         return StoreError(f"the database {target.database or '(default)'} of {where} is not available: {why}")
     if isinstance(exc, (ex.ServiceUnavailable, ex.SessionExpired, OSError)):
         return StoreError(f"cannot reach {where}: {why}")
