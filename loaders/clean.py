@@ -5,7 +5,7 @@ Cleaning only ever *deletes* characters, so the clean text is a subsequence of
 substring is a verbatim (if de-duplicated) quote of the source. Width
 differences (``（`` vs ``(``) are left alone here and handled by the matchers.
 
-Repairs, in order, line by line:
+Repairs, in order, line by line (invisible and control characters go first):
 
 1. layout-junk runs: one non-digit character repeated 4+ times (``敲敲敲敲…``);
 2. doubled-character bold artefacts: a line made (almost) entirely of
@@ -26,7 +26,9 @@ from kg.model import CleanText, Report
 
 _JUNK_RUN = re.compile(r"([^\d\s])\1{3,}")
 _LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]){2,}[\u4e00-\u9fff]")
-_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\r")
+# zero-width marks, stray carriage returns and control characters (a NUL would also break the store's
+# query parameters); tab, form feed and vertical tab stay as blanks
+_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\r" + "".join(map(chr, [*range(0x09), *range(0x0e, 0x20), 0x7f])))
 _SENTENCE_END = frozenset("。！？!?；;")
 _CLOSING_QUOTES = frozenset("”’\"」』")
 _CLAUSE_MARKS = frozenset("，,、")
@@ -34,7 +36,8 @@ _HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
 # anything a repair below could change: invisible characters, a junk run, letter spacing, a repeated chunk
-_DAMAGE = re.compile(rf"[{''.join(sorted(_INVISIBLE))}]|{_JUNK_RUN.pattern}|{_LETTER_SPACED.pattern}|(.{{1,{_MAX_CHUNK}}})\2")
+_DAMAGE = re.compile(rf"[{re.escape(''.join(sorted(_INVISIBLE)))}]|{_JUNK_RUN.pattern}|{_LETTER_SPACED.pattern}"
+                     rf"|(.{{1,{_MAX_CHUNK}}})\2")
 
 
 def clean(report: Report) -> CleanText:

@@ -4,34 +4,22 @@ The formats themselves live in :mod:`loaders.formats` (a registry: one module pe
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.model import Extraction, Report
-from loaders import formats
+from loaders import files, formats
 from loaders.decode import decode
 from loaders.formats.text import TEXT_SUFFIXES
 
-_SKIPPED_PREFIXES = (".", "~$")  # hidden files, Office lock files
-
 
 def find_reports(paths: Iterable[str | Path], suffixes: tuple[str, ...] | None = None) -> Iterator[Path]:
-    """Report files named by `paths`: files as given, folders walked in name order (links not followed).
+    """Report files named by `paths`: files as given, folders walked in name order (see :mod:`loaders.files`).
 
-    In folders, files whose suffix some loader accepts (or one of `suffixes`) are picked up.
+    In folders, files whose suffix some loader accepts (or one of `suffixes`) are picked up; entries
+    that cannot be read are yielded too, so that loading them reports the problem.
     """
-    wanted = tuple(s.lower() for s in (suffixes or formats.suffixes()))
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(wanted) and not name.startswith(_SKIPPED_PREFIXES):
-                        yield Path(root) / name
-        else:
-            yield path
+    return files.find_reports(paths, suffixes or formats.suffixes())
 
 
 def load(path: str | Path) -> Report | Extraction:

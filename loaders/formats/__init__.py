@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kg.errors import ReportError
 from kg.model import Extraction, Report
+from loaders.files import read_bytes
 
 ENTRY_POINT_GROUP = "industrial_kg.formats"
 FALLBACK = "text"  # the loader for files that no signature or suffix claims
@@ -95,23 +96,11 @@ def zip_members(data: bytes) -> set[str]:
         return set()
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is a ReportError naming it."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ReportError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ReportError(f"{path}: is a folder, not a report") from exc
-    except OSError as exc:
-        raise ReportError(f"{path}: cannot read ({exc.strerror})") from exc
-
-
 def load(path: str | Path) -> Report | Extraction:
     """Load one file with the loader its content and suffix call for."""
     path = Path(path)
     data = read_bytes(path)
-    if not data.strip():
+    if not data or data.isspace():
         raise ReportError(f"{path}: empty report")
     loader = choose(path, data)
     try:

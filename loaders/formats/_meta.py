@@ -10,6 +10,7 @@ from typing import Any
 META_KEYS = ("source", "title", "date", "zone", "format")
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})(?!\d)")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # never part of a title; NUL breaks queries
 _HEAD_LINES = 6  # a date stated in a report's first lines is its date
 _HEAD_CHARS = 400
 
@@ -46,7 +47,7 @@ def report_meta(path: Path, fmt: str, **stated: Any) -> dict[str, Any]:
         if key == "date":
             value = iso_date(value)
         elif isinstance(value, str):
-            value = " ".join(value.split())
+            value = " ".join(_CONTROL.sub("", value).split())
         if value:
             meta[key] = value
     return meta

@@ -33,9 +33,11 @@ def front_matter(text: str) -> tuple[dict[str, object], str]:
 
 def load_text(path: Path, data: bytes) -> Report:
     """A text report; its date is the one front matter or the first lines state."""
-    text = decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(data, str(path))
+    if "\r" in text:  # Windows and old Mac line endings, mixed or not
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     stated, body = front_matter(text)
-    if not body.strip():
+    if not body or body.isspace():
         raise ReportError(f"{path}: empty report")
     stated.setdefault("date", stated_date(body))
     return Report(id=path.name, path=str(path), text=body, meta=report_meta(path, "text", **stated))
