@@ -4,13 +4,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 import queries
 from kg import table
 from kg.commands.options import format_option, parse_param, store_options
+from kg.errors import KGError
 from kg.store.base import GraphStore
+
+if TYPE_CHECKING:
+    from kg.pipeline import Skipped
 
 
 @click.command()
@@ -26,7 +31,9 @@ def build(paths: tuple[Path, ...], html_out: Path, no_html: bool, alias_files: t
           store: GraphStore) -> None:
     """Read reports, extract, resolve and load them into the store; write graph.html.
 
-    PATHS are report files or folders. Exit code 2 when some reports were skipped.
+    PATHS are report files or folders. A file that cannot be read is skipped with one line on
+    stderr naming it and the problem; the others still load. Exit code 0 when every report was
+    read, 2 when some were skipped (1 with --strict), 1 on an error.
 
     \b
     Example:
@@ -35,14 +42,12 @@ def build(paths: tuple[Path, ...], html_out: Path, no_html: bool, alias_files: t
     """
     from kg.pipeline import build as run_build
     from kg.resolve import load_alias_table
-    from loaders.read import find_reports
 
-    files = list(find_reports(paths))
+    files = _report_files(paths)
     with click.progressbar(length=len(files), label="reading reports", file=sys.stderr,
                            show_pos=True) as bar:
         result = run_build(store, files, aliases=load_alias_table(alias_files), on_progress=lambda _: bar.update(1))
-    for skip in result.skipped:
-        click.echo(f"skipped: {skip.problem}", err=True)
+    _echo_skipped(result.skipped)
     click.echo(f"reports read: {result.read}, skipped: {len(result.skipped)}  ->  {store.description}")
     _print_counts(store)
     if not no_html:
@@ -50,7 +55,27 @@ def build(paths: tuple[Path, ...], html_out: Path, no_html: bool, alias_files: t
 
         write_page(store, html_out)
         click.echo(f"graph page: {html_out}")
-    if result.skipped:
+    _exit_if_skipped(result.skipped, strict)
+
+
+def _report_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The report files under PATHS (bad entries included, to be reported); none at all is an error."""
+    from loaders.read import find_reports
+
+    files = list(find_reports(paths))
+    if not files:
+        raise KGError(f"no report files in {', '.join(map(str, paths))}")
+    return files
+
+
+def _echo_skipped(skipped: list[Skipped]) -> None:
+    for skip in skipped:
+        click.echo(f"skipped: {skip.problem}", err=True)
+
+
+def _exit_if_skipped(skipped: list[Skipped], strict: bool) -> None:
+    """Exit 2 when reports were skipped, 1 under --strict."""
+    if skipped:
         sys.exit(1 if strict else 2)
 
 
@@ -79,28 +104,40 @@ def stats(store: GraphStore) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for one JSON file per report (shared/gold/SCHEMA.md format).")
-def extract(paths: tuple[Path, ...], out_dir: Path) -> None:
+@click.option("--strict", is_flag=True, help="Fail (exit 1) if any report was skipped.")
+def extract(paths: tuple[Path, ...], out_dir: Path, strict: bool) -> None:
     """Extract entities and relations from reports into JSON files (no store needed).
+
+    Unreadable files are skipped as in `kg build`, with the same exit codes (0, 2, 1 with --strict).
+    Reports with the same file stem get numbered files (name.json, name-2.json, ...).
 
     \b
     Example:
       kg extract ../shared/corpus --out pred/
     """
     from kg.pipeline import Skipped, extract_files
-    from loaders.read import find_reports
 
+    files = _report_files(paths)
     out_dir.mkdir(parents=True, exist_ok=True)
     skipped: list[Skipped] = []
-    written = 0
-    for extraction in extract_files(find_reports(paths), skipped):
-        target = out_dir / (Path(extraction.report.id).stem + ".json")
+    written: set[str] = set()
+    for extraction in extract_files(files, skipped):
+        name = _unused(Path(extraction.report.id).stem, written)
+        written.add(name)
+        target = out_dir / f"{name}.json"
         target.write_text(json.dumps(extraction.to_schema_json(), ensure_ascii=False, indent=1), encoding="utf-8")
-        written += 1
-    for skip in skipped:
-        click.echo(f"skipped: {skip.problem}", err=True)
-    click.echo(f"wrote {written} file(s) to {out_dir}")
-    if skipped:
-        sys.exit(2)
+    _echo_skipped(skipped)
+    click.echo(f"wrote {len(written)} file(s) to {out_dir}, skipped: {len(skipped)}")
+    _exit_if_skipped(skipped, strict)
+
+
+def _unused(stem: str, taken: set[str]) -> str:
+    """`stem`, or `stem-2`, `stem-3`, ... whichever is not taken yet."""
+    name, k = stem, 1
+    while name in taken:
+        k += 1
+        name = f"{stem}-{k}"
+    return name
 
 
 @click.command("eval")
