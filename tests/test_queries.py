@@ -47,6 +47,8 @@ SAMPLES: dict[str, Callable[[GraphStore], Any]] = {
     "local": lambda s: _keys(s, "Park") + _keys(s, "Company"),
     "chains": lambda s: _keys(s, "Chain"),
     "segments": lambda s: _keys(s, "Segment"),
+    "fits": lambda s: [1.0] * len(_keys(s, "Segment")),
+    "weights": lambda s: {"size": 0.5, "yuan_per_yi": 1e8, "report": 0.5, "max_report": 2.0},
     "types": lambda s: list(ENTITY_TYPES),
     "prefixes": lambda s: ["航空", "中铁"],
     "name": lambda s: "航空港区",

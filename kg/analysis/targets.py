@@ -13,6 +13,13 @@ supplier for the park's anchor firms). Its score adds up, transparently:
 Every target carries quotes (how it works in the segment, where it is, its ties); a
 company known only by a bare name, with no quote, is not proposed.
 
+Only a shortlist is weighed in full (SHORTLIST_PER_TARGET companies per target asked for,
+at least SHORTLIST_MIN): the store ranks the outside companies by fit, size and the
+reports naming them (queries/targets_shortlist.cypher); the best few times the shortlist
+get their ties added, and the best of those are weighed. With no more candidates than
+the store returns, every one is weighed, so the ranking is the full one; on large graphs
+a company whose report count undersells it may be left out.
+
 A *local match* is a pair of local companies whose segments are directly upstream /
 downstream of each other and that have no SUPPLIES relationship yet.
 """
@@ -36,6 +43,7 @@ SIZE_WEIGHT = 0.5
 REPORT_WEIGHT, MAX_REPORT_SCORE = 0.5, 2.0
 YUAN_PER_YI = 1e8
 EVIDENCE_SHOWN = 3
+SHORTLIST_MIN, SHORTLIST_PER_TARGET, RANKED_PER_SHORTLISTED = 200, 10, 5
 
 
 @dataclass(frozen=True)
@@ -115,13 +123,31 @@ def segment_fits(rows: list[GapRow]) -> dict[str, Fit]:
     return fits
 
 
-def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str]) -> dict[str, TargetRow]:
-    """Outside companies working in a fitting segment, directly or through their projects."""
+def _shortlist(store: GraphStore, fits: dict[str, Fit], scope: ParkScope, local: set[str], size: int) -> set[str]:
+    """The `size` outside companies ranked best by the store's fit + size + reports score plus their ties
+    to the park group, taken from the RANKED_PER_SHORTLISTED * `size` the store ranks best without ties."""
+    segments = sorted(fits)
+    weights = {"size": SIZE_WEIGHT, "yuan_per_yi": YUAN_PER_YI, "report": REPORT_WEIGHT,
+               "max_report": MAX_REPORT_SCORE}
+    ranked = store.read(queries.load("targets_shortlist"),
+                        {"segments": segments, "fits": [fits[s].score for s in segments], "weights": weights,
+                         "limit": RANKED_PER_SHORTLISTED * size + len(local)})  # local firms are ranked too
+    ties: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for tie in store.read(queries.load("targets_tied"), {"local": [*scope.keys, *sorted(local)]}):
+        ties[tie["key"]].add((tie["rel"], tie["other"]))
+    score = {r["key"]: r["prescore"] + TIE_WEIGHT * min(len(ties[r["key"]]), MAX_TIES)
+             for r in ranked if r["key"] not in local}
+    return set(sorted(score, key=lambda k: (-score[k], k))[:size])
+
+
+def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
+                keys: set[str] | None = None) -> dict[str, TargetRow]:
+    """Outside companies working in a fitting segment, directly or through their projects (only `keys` if given)."""
     found: dict[str, TargetRow] = {}
     seen: set[tuple[str, str]] = set()
 
     def add(key: str, name: str, segment: str, via: str, evidence: Iterable[str], reports: Iterable[str]) -> None:
-        if key in local:
+        if key in local or (keys is not None and key not in keys):
             return
         row = found.setdefault(key, TargetRow(name, key, [], [], [], [], None, [], []))
         if (key, segment) not in seen:
@@ -131,7 +157,11 @@ def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str]) -> dic
         row.evidence = _unique([*row.evidence, *evidence])
         row.reports = _unique([*row.reports, *reports])
 
-    links = segment_links(store, segments=sorted(fits))
+    if keys is None:
+        links = segment_links(store, segments=sorted(fits))
+    else:  # the shortlisted companies and the projects they invest in
+        projects = [r["key"] for r in store.read(queries.load("targets_projects"), {"keys": sorted(keys)})]
+        links = segment_links(store, keys=[*sorted(keys), *projects], segments=sorted(fits))
     for link in links:
         if link.type == "Company":
             add(link.key, link.name, link.segment, f"{fits[link.segment].segment}: {link.explain()}",
@@ -205,7 +235,8 @@ def link_targets(store: GraphStore, park: str, chain: str | None = None, limit: 
     if not fits:
         return []
     local = set(local_firms(store, scope).keys())
-    found = _candidates(store, fits, local)
+    keys = _shortlist(store, fits, scope, local, max(SHORTLIST_MIN, SHORTLIST_PER_TARGET * limit)) if limit else None
+    found = _candidates(store, fits, local, keys)
     if not found:
         return []
     _facts(store, found, scope, local)
