@@ -71,6 +71,21 @@ def test_extract_writes_one_json_per_report(tmp_path: Path, corpus_dir: Path) ->
     assert all(r["head"] in ids and r["tail"] in ids and r["evidence"] for r in doc["relations"])
 
 
+def test_extract_in_processes_writes_the_same_files(tmp_path: Path, corpus_dir: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for path in sorted(corpus_dir.glob("*.txt")):
+        (reports / path.name).write_bytes(path.read_bytes())
+    (reports / "empty.txt").write_text("", encoding="utf-8")  # skipped the same way in both
+    outputs = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["extract", str(reports), "--out", str(tmp_path / jobs), "--jobs", jobs])
+        assert result.exit_code == 2, result.output
+        outputs.append((result.output, {f.name: f.read_text(encoding="utf-8") for f in (tmp_path / jobs).glob("*")}))
+    assert outputs[0][1] and outputs[0][1] == outputs[1][1]
+    assert outputs[0][0].replace(str(tmp_path / "1"), "OUT") == outputs[1][0].replace(str(tmp_path / "2"), "OUT")
+
+
 @pytest.mark.parametrize("command", ["build", "extract", "eval", "query", "stats"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
