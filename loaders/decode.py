@@ -19,6 +19,7 @@ _SIGNATURES = ((b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GI
 _SAMPLE = 4096  # bytes looked at to tell binary from text and the UTF-16 byte order
 _TEXT_SHARE = 0.95  # share of a UTF-16 sample that must be Chinese/ASCII text
 _MAX_DAMAGE = 1 / 50  # UTF-8 with at most one undecodable byte per 50 other non-ASCII characters
+_DAMAGE_SAMPLE = 1 << 16
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 _READABLE = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2000-\u206f\u00b7]")
@@ -41,17 +42,23 @@ def decode(data: bytes, where: str) -> str:
         return text
     if b"\x00" in data[:_SAMPLE]:
         raise ReportError(f"{where}: binary file ({_kind(data)}), not a text report")
-    text = data.decode("utf-8", errors="replace")
-    damaged = text.count("\ufffd")
-    if damaged <= _MAX_DAMAGE * (len(text) - len(text.encode("ascii", "ignore")) - damaged):
-        return _checked(text, data, where)
-    del text
+    if _little_damage(data[:_DAMAGE_SAMPLE].decode("utf-8", errors="replace")):  # cheap test first
+        text = data.decode("utf-8", errors="replace")
+        if _little_damage(text):
+            return _checked(text, data, where)
+        del text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
     if best is None:
         raise ReportError(f"{where}: cannot tell the text encoding (not UTF-8, UTF-16, GBK/GB18030 or Big5)")
     return _checked(str(best), data, where)
+
+
+def _little_damage(text: str) -> bool:
+    """Whether UTF-8 decoding replaced few bytes compared with the non-ASCII characters it decoded."""
+    damaged = text.count("\ufffd")
+    return damaged <= _MAX_DAMAGE * (len(text) - len(text.encode("ascii", "ignore")) - damaged)
 
 
 def _strict(data: bytes, encoding: str, where: str) -> str:

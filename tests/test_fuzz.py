@@ -1,4 +1,4 @@
-"""Fuzzing cleaning and extraction with hypothesis: random text and damaged sample paragraphs.
+"""Fuzzing decoding, cleaning and extraction with hypothesis: random text and damaged sample paragraphs.
 
 Whatever the text, ``clean`` keeps a faithful map to the source and ``extract`` does not crash;
 every span lies inside the report, and every evidence quote is the source text under its span
@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg.errors import ReportError
 from kg.model import ENTITY_TYPES, RELATION_TYPES, Report
 from loaders.clean import clean
+from loaders.decode import decode
 from loaders.extract import ExtractionError, extract
 from tests.conftest import CORPUS
 
@@ -117,6 +119,30 @@ def test_random_text_never_breaks_cleaning_or_extraction(text: str) -> None:
 @given(damaged_paragraphs())
 def test_damaged_report_text_keeps_evidence_in_the_source(text: str) -> None:
     check(text)
+
+
+@st.composite
+def damaged_bytes(draw: st.DrawFn) -> bytes:
+    """Report bytes in some encoding, with random bytes written over or into them."""
+    text = draw(st.one_of(st.text(CHARS, max_size=200), damaged_paragraphs() if PARAGRAPHS else st.just("")))
+    data = bytearray(text.encode(draw(st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-le", "big5"])),
+                                 errors="replace"))
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(data)))
+        data[at:at + draw(st.integers(0, 3))] = draw(st.binary(max_size=8))
+    return bytes(data)
+
+
+@settings(FUZZ, max_examples=300)
+@given(st.one_of(st.binary(max_size=600), damaged_bytes()))
+def test_any_bytes_decode_to_text_or_fail_in_one_line(data: bytes) -> None:
+    try:
+        text = decode(data, "r.txt")
+    except ReportError as exc:
+        assert str(exc).startswith("r.txt: ") and "\n" not in str(exc)
+        return
+    assert isinstance(text, str)
+    check(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def test_the_checks_see_what_they_claim() -> None:
