@@ -5,14 +5,19 @@ each chunk is resolved against what the store already holds.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import ReportError
+from kg.errors import KGError, ReportError
 from kg.model import Extraction
 from kg.store.base import GraphStore
-from kg import chains_store, merge, writer
+from kg import build_marker, chains_store, merge, writer
+
+log = logging.getLogger(__name__)
 
 CHUNK_REPORTS = 200
 
@@ -76,7 +81,7 @@ def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]
 
 
 def build(store: GraphStore, paths: Iterable[Path], *, aliases: Iterable[tuple[str, str, str]] = (),
-          on_progress: Callable[[Path], None] | None = None, chunk_size: int = CHUNK_REPORTS) -> BuildResult:
+          on_progress: Callable[[Path], None] | None = None, chunk_size: int | None = None) -> BuildResult:
     """Extract, resolve and load reports into `store`; loading the same reports again changes nothing."""
     result = BuildResult()
     load(store, extract_files(paths, result.skipped, on_progress), aliases=aliases, chunk_size=chunk_size,
@@ -84,17 +89,49 @@ def build(store: GraphStore, paths: Iterable[Path], *, aliases: Iterable[tuple[s
     return result
 
 
+def chunk_reports() -> int:
+    """Reports resolved and written together: KG_CHUNK_REPORTS, else CHUNK_REPORTS."""
+    text = os.environ.get("KG_CHUNK_REPORTS", "")
+    if not text:
+        return CHUNK_REPORTS
+    if not text.isdigit() or int(text) < 1:
+        raise KGError(f"KG_CHUNK_REPORTS must be a positive whole number, not {text!r}")
+    return int(text)
+
+
+@contextmanager
+def guarded(store: GraphStore, aliases: Sequence[tuple[str, str, str]]) -> Iterator[build_marker.Run]:
+    """Mark the store as being written while the block runs (the mark stays if it fails).
+
+    A mark left by an interrupted build is reported, and repaired first: the stored nodes
+    are re-resolved among themselves, which completes nodes left half-folded into one.
+    """
+    run = build_marker.begin(store)
+    for marker in run.earlier:
+        log.warning("the previous build of %s was interrupted (%s); this build repairs it",
+                    store.description, marker.describe())
+    if run.earlier:
+        merge.apply(store, merge.plan_store(store, aliases))
+    yield run
+    run.finish()
+
+
 def load(store: GraphStore, extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, str, str]] = (),
-         chunk_size: int = CHUNK_REPORTS, result: BuildResult | None = None) -> BuildResult:
-    """Resolve extractions chunk by chunk against the store and write them (idempotent)."""
+         chunk_size: int | None = None, result: BuildResult | None = None) -> BuildResult:
+    """Resolve extractions chunk by chunk against the store and write them (idempotent).
+
+    After an interrupted build, also maps every stored node onto the chain templates again.
+    """
     result = result if result is not None else BuildResult()
     alias_rows = list(aliases)
     writer.prepare(store)
-    for chunk in _chunks(extractions, chunk_size):
-        nodes, edges = merge.apply(store, merge.plan(store, chunk, alias_rows))
-        writer.write_reports(store, [extraction.report for extraction in chunk])
-        result.read += len(chunk)
-        result.nodes_written += nodes
-        result.edges_written += edges
-    chains_store.load_chains(store)
+    with guarded(store, alias_rows) as run:
+        for chunk in _chunks(extractions, chunk_size or chunk_reports()):
+            run.loading([extraction.report.id for extraction in chunk])
+            nodes, edges = merge.apply(store, merge.plan(store, chunk, alias_rows))
+            writer.write_reports(store, [extraction.report for extraction in chunk])
+            result.read += len(chunk)
+            result.nodes_written += nodes
+            result.edges_written += edges
+        chains_store.load_chains(store, remap=bool(run.earlier))
     return result

@@ -54,8 +54,8 @@ def resolve(paths: tuple[Path, ...], alias_files: tuple[Path, ...], dry_run: boo
       kg resolve ../shared/corpus --dry-run
       kg resolve --aliases my-aliases.csv --dry-run
     """
-    from kg import merge, writer
-    from kg.pipeline import Skipped, extract_files, load
+    from kg import build_marker, chains_store, merge, writer
+    from kg.pipeline import Skipped, extract_files, guarded, load
     from kg.resolve import load_alias_table
     from loaders.read import find_reports
 
@@ -80,13 +80,17 @@ def resolve(paths: tuple[Path, ...], alias_files: tuple[Path, ...], dry_run: boo
         summary = (f"{len(extractions)} report(s) -> {graph.number_of_nodes()} node(s), {same} already stored "
                    f"unchanged; {summary}")
     if dry_run:
+        build_marker.warn_if_interrupted(store)
         click.echo(f"{summary} (dry run: nothing written to {store.description})", err=True)
     else:
         if paths:  # what `kg build` does with them: entities, relationships, reports, chain mappings
             load(store, extractions, aliases=aliases)
         else:
             writer.prepare(store)
-            merge.apply(store, resolution)
+            with guarded(store, aliases) as run:
+                merge.apply(store, resolution)
+                if run.earlier:
+                    chains_store.load_chains(store, remap=True)
         click.echo(f"{summary}; written to {store.description}", err=True)
     if skipped:
         sys.exit(2)
