@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,10 +231,10 @@ class SyntheticGraph:
         return sorted(((self.plan.parks[i], count[i]) for i in tops), key=lambda x: (-x[1], x[0]))
 
     # ------------------------------------------------------------ rows
-    def _node(self, label: str, key: str, name: str, n: int, **attrs: Any) -> Row:
+    def _node(self, label: str, key: str, name: str, n: int, also: Iterable[str] = (), **attrs: Any) -> Row:
         match = key.split(":", 1)[1]
         row: Row = {"key": key, "type": label, "name": name, "forms": [name], "match_keys": [match],
-                    "reports": [self.report(n)], "stage": None, "investment_cny": None,
+                    "reports": sorted({self.report(n), *also}), "stage": None, "investment_cny": None,
                     "investment_original": None, "role": None}
         row.update(attrs)
         return row
@@ -248,28 +248,36 @@ class SyntheticGraph:
             yield "Agency", self._node("Agency", self.agency_key(name), name, i)
         for i, name in enumerate(p.industries):
             yield "Industry", self._node("Industry", self.industry_key(i), name, i)
+        suppliers: dict[int, set[str]] = {}  # a quote of a company's supplier names it too
+        for i, custs in enumerate(p.customers):
+            for j in custs:
+                suppliers.setdefault(j, set()).add(self.report(i))
         for i, (key, name) in enumerate(self.companies()):
-            yield "Company", self._node("Company", key, name, i)
-        for i, ((key, name), (stage, amount)) in enumerate(zip(self.projects(), p.project_attrs)):
-            yield "Project", self._node("Project", key, name, i, stage=stage, investment_cny=amount,
-                                        investment_original=f"{amount / 1e8:g}亿元")
+            yield "Company", self._node("Company", key, name, i, suppliers.get(i, ()))
+        for i, ((key, name), (stage, amount), investors) in enumerate(
+                zip(self.projects(), p.project_attrs, p.project_investors)):
+            yield "Project", self._node("Project", key, name, i, [self.report(c) for c in investors], stage=stage,
+                                        investment_cny=amount, investment_original=f"{amount / 1e8:g}亿元")
 
-    def _edge(self, head: tuple[str, str], rel: str, tail: tuple[str, str], n: int) -> Row:
+    def _edge(self, head: tuple[str, str, str], rel: str, tail: tuple[str, str, str], n: int) -> Row:
+        """A relationship quoted from the head's report (which every company or project tail lists too)."""
         verb = {"LOCATED_IN": "落户", "INVESTS_IN": "投资建设", "IN_INDUSTRY": "主营", "SUPPLIES": "为",
                 "ADMINISTERS": "负责", "PART_OF": "隶属", "FOCUSES_ON": "重点发展"}[rel]
         quote = f"{head[1]}{verb}{tail[1]}。" if rel != "SUPPLIES" else f"{head[1]}为{tail[1]}配套供货。"
-        report = self.report(n)
+        report = head[2]
         return {"head": head[0], "tail": tail[0], "evidence": [quote], "evidence_reports": [report],
                 "reports": [report], "mentions": [f"{report}@{n % 997 * 13}"]}
 
     def edge_rows(self) -> Iterator[tuple[str, Row]]:
         """(relationship type, row) for every relationship between entities, one type after another."""
         p = self.plan
-        park = [(self.park_key(i), name) for i, name in enumerate(p.parks)]
-        industry = [(self.industry_key(i), name) for i, name in enumerate(p.industries)]
-        company, project = self.companies(), self.projects()
-        agency = [(self.agency_key(name), name) for name, _, _ in p.agencies]
-        links: dict[str, list[tuple[tuple[str, str], tuple[str, str]]]] = {
+        park = [(self.park_key(i), name, self.report(i)) for i, name in enumerate(p.parks)]
+        industry = [(self.industry_key(i), name, self.report(i)) for i, name in enumerate(p.industries)]
+        company = [(key, name, self.report(i)) for i, (key, name) in enumerate(self.companies())]
+        project = [(key, name, self.report(i)) for i, (key, name) in enumerate(self.projects())]
+        agency = [(self.agency_key(name), name, self.report(i)) for i, (name, _, _) in enumerate(p.agencies)]
+        End = tuple[str, str, str]  # key, name, report
+        links: dict[str, list[tuple[End, End]]] = {
             "LOCATED_IN": [(park[sub], park[top]) for sub, top in sorted(p.parent.items())]
             + [(company[i], park[w]) for i, w in enumerate(p.company_park) if w >= 0]
             + [(project[i], park[w]) for i, w in enumerate(p.project_park)],

@@ -14,11 +14,12 @@ Every target carries quotes (how it works in the segment, where it is, its ties)
 company known only by a bare name, with no quote, is not proposed.
 
 Only a shortlist is weighed in full (SHORTLIST_PER_TARGET companies per target asked for,
-at least SHORTLIST_MIN): the store ranks the outside companies by fit, size and the
-reports naming them (queries/targets_shortlist.cypher); the best few times the shortlist
-get their ties added, and the best of those are weighed. With no more candidates than
-the store returns, every one is weighed, so the ranking is the full one; on large graphs
-a company whose report count undersells it may be left out.
+at least SHORTLIST_MIN), so a big graph is not read into Python: the store ranks the
+outside companies by fit, size and the reports naming them (queries/targets_shortlist.cypher),
+ties to the park group are added to the best of them, and companies ranked lower whose
+ties could still lift them into the shortlist join it. With no more candidates than the
+store returns every one is weighed; otherwise only a company whose stored report list
+undersells it (reports known only through its projects) can be missed.
 
 A *local match* is a pair of local companies whose segments are directly upstream /
 downstream of each other and that have no SUPPLIES relationship yet.
@@ -124,20 +125,29 @@ def segment_fits(rows: list[GapRow]) -> dict[str, Fit]:
 
 
 def _shortlist(store: GraphStore, fits: dict[str, Fit], scope: ParkScope, local: set[str], size: int) -> set[str]:
-    """The `size` outside companies ranked best by the store's fit + size + reports score plus their ties
-    to the park group, taken from the RANKED_PER_SHORTLISTED * `size` the store ranks best without ties."""
+    """The `size` outside companies with the best store score (fit + size + reports, without ties: the best
+    RANKED_PER_SHORTLISTED * `size` of them) plus their ties to the park group, and every tied company whose
+    ties could lift it from below that ranking into the shortlist."""
     segments = sorted(fits)
     weights = {"size": SIZE_WEIGHT, "yuan_per_yi": YUAN_PER_YI, "report": REPORT_WEIGHT,
                "max_report": MAX_REPORT_SCORE}
+    asked = RANKED_PER_SHORTLISTED * size + len(local)  # local firms are ranked too, then dropped
     ranked = store.read(queries.load("targets_shortlist"),
                         {"segments": segments, "fits": [fits[s].score for s in segments], "weights": weights,
-                         "limit": RANKED_PER_SHORTLISTED * size + len(local)})  # local firms are ranked too
+                         "limit": asked})
     ties: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for tie in store.read(queries.load("targets_tied"), {"local": [*scope.keys, *sorted(local)]}):
         ties[tie["key"]].add((tie["rel"], tie["other"]))
-    score = {r["key"]: r["prescore"] + TIE_WEIGHT * min(len(ties[r["key"]]), MAX_TIES)
-             for r in ranked if r["key"] not in local}
-    return set(sorted(score, key=lambda k: (-score[k], k))[:size])
+
+    def tie_score(key: str) -> float:
+        return TIE_WEIGHT * min(len(ties.get(key, ())), MAX_TIES)
+
+    score = {r["key"]: r["prescore"] + tie_score(r["key"]) for r in ranked if r["key"] not in local}
+    best = sorted(score, key=lambda k: (-score[k], k))[:size]
+    if len(ranked) < asked or len(best) < size:  # every candidate was ranked
+        return set(best)
+    floor, bar = ranked[-1]["prescore"], score[best[-1]]  # unranked companies score at most floor + ties
+    return set(best) | {k for k in ties if k not in score and k not in local and floor + tie_score(k) >= bar}
 
 
 def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
