@@ -511,3 +511,6 @@ def test_cli_lists_formats_and_stored_reports(tmp_path: Path):
     (row,) = json.loads(shown.output)
     assert (row["report"], row["title"], row["date"], row["format"]) == ("notes.md", "园区周报", "2023-03-06", "text")
     assert row["entities"] >= 2
+    unknown = runner.invoke(main, ["reports", "note.md", "--store", store])
+    assert unknown.exit_code == 1
+    assert "no report named 'note.md'" in unknown.output and "did you mean notes.md" in unknown.output

@@ -46,6 +46,13 @@ def reports_command(report_ids: tuple[str, ...], fmt: str, store: GraphStore) ->
       kg reports 002_eb3d5fa2d698886d.txt --format json
     """
     rows = store.read(queries.load("reports"), {"keys": list(report_ids) or None})
+    missing = sorted(set(report_ids) - {r["report"] for r in rows})
+    if missing:
+        from kg.analysis.lookup import did_you_mean
+        from kg.errors import KGError
+
+        stored = [r["report"] for r in store.read(queries.load("reports"), {"keys": None})]
+        raise KGError(f"no report named {missing[0]!r} in the graph{did_you_mean(missing[0], stored)}")
     click.echo(table.render(rows, fmt, columns=["report", "date", "title", "zone", "format", "source", "entities"]))
 
 
