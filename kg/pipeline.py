@@ -50,23 +50,24 @@ def extract_file(path: Path) -> Extraction:
         return report
     try:
         return extract(report)
-    except ReportError:
-        raise
     except Exception as exc:  # one bad report must not stop the others
-        raise ReportError(f"{path}: extraction failed: {type(exc).__name__}: {exc}") from exc
+        cause = exc.__cause__ or exc
+        raise ReportError(f"{path}: extraction failed ({type(cause).__name__}: {cause})") from exc
 
 
 def extract_files(paths: Iterable[Path], skipped: list[Skipped],
                   on_progress: Callable[[Path], None] | None = None) -> Iterator[Extraction]:
-    """Extractions of the readable reports; the others are appended to `skipped`."""
+    """Extractions of the readable reports; the others are appended to `skipped`, one line each."""
     for path in paths:
+        extraction = None
         try:
-            yield extract_file(path)
+            extraction = extract_file(path)
         except ReportError as exc:
-            skipped.append(Skipped(str(path), str(exc)))
-        finally:
-            if on_progress:
-                on_progress(path)
+            skipped.append(Skipped(str(path), " ".join(str(exc).split())))
+        if on_progress:
+            on_progress(path)
+        if extraction is not None:
+            yield extraction
 
 
 def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
