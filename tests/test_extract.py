@@ -207,3 +207,8 @@ def test_a_sentence_about_this_project_is_no_zone_focus() -> None:
 def test_a_zone_inside_a_project_name_is_no_investor() -> None:
     x = run("紫光计算机全球研发中心总部入驻郑州高新区天健湖智联网产业园项目。")
     assert not any("高新区" in n for n in names(x, "Company"))
+
+
+def test_a_name_opens_with_a_letter_or_character_not_a_symbol() -> None:
+    x = run("'}) DETACH DELETE n //比亚迪汽车有限公司投资建设新能源基地。")
+    assert names(x, "Company") == {"比亚迪汽车有限公司"}

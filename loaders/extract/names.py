@@ -22,6 +22,7 @@ _NAME_VERBS = frozenset(
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
 _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
 _CLOSE = {"）": "（", ")": "("}
+_OPENING_BRACKETS = "（(“"
 _LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
 _CROSSES = {  # head types a name of this type may contain
     "Company": {"Agency"},
@@ -108,8 +109,12 @@ def _joins_place(token: str, tag: str | None) -> bool:
 
 
 def _trim_leading_count(text: str, start: int, end: int) -> int:
+    """Skip a count (3个) and any symbols (//, *) a name cannot open with."""
     m = _LEADING_NUMBER.match(text, start, end)
-    return m.end() if m else start
+    start = m.end() if m else start
+    while start < end and not (text[start].isalnum() or text[start] in _OPENING_BRACKETS):
+        start += 1
+    return start
 
 
 def is_generic(name: str, head: str, *, industries_generic: bool = False, place_names: bool = False) -> bool:
