@@ -47,7 +47,7 @@ class CleanText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Where something was read: character offsets into the original report text."""
 
