@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -72,6 +73,8 @@ def parse(argv: list[str] | None = None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--report-counts", type=_ints, help="synthetic report counts for kg build, e.g. 1000,10000")
     parser.add_argument("--page-sizes", type=_ints, help="graph sizes for the page, e.g. 500,2000,5000")
     parser.add_argument("--note", default="", help="a line to print under the table (e.g. what else ran)")
+    parser.add_argument("--work", type=Path, default=Path("/var/tmp/kg-bench"),
+                        help="folder for the temporary stores and reports (removed as each benchmark ends)")
     args = parser.parse_args(argv)
     preset = dict(QUICK if args.quick else FULL)
     for key in ("load_nodes", "query_sizes", "targets_max_nodes", "report_counts", "page_sizes"):
@@ -98,6 +101,20 @@ def benchmarks(s: Settings) -> dict[str, Callable[[], Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     settings, args = parse(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    before, tempfile.tempdir = tempfile.tempdir, str(args.work)  # every benchmark's temporary folders go there
+    try:
+        results = run(settings, args)
+    finally:
+        tempfile.tempdir = before
+    json_path, md_path = report.save(results, args.out)
+    print(md_path.read_text(encoding="utf-8"))
+    print(f"wrote {md_path} and {json_path}", file=sys.stderr)
+    return 1 if results["errors"] else 0
+
+
+def run(settings: Settings, args: argparse.Namespace) -> dict[str, Any]:
+    """Run the chosen benchmarks; a failing one is recorded in `errors` and the others still run."""
     started = time.perf_counter()
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "quick": args.quick,
                                "machine": machine(), "settings": {k: str(v) if isinstance(v, Path) else v
@@ -115,10 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             results["errors"][name] = f"{type(exc).__name__}: {exc}".splitlines()[0]
         print(f"[bench] {name} done in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     results["seconds"] = time.perf_counter() - started
-    json_path, md_path = report.save(results, args.out)
-    print(md_path.read_text(encoding="utf-8"))
-    print(f"wrote {md_path} and {json_path}", file=sys.stderr)
-    return 1 if results["errors"] else 0
+    return results
 
 
 if __name__ == "__main__":
