@@ -25,6 +25,7 @@ from typing import IO
 from kg.errors import StoreError
 
 _MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~108 bytes
+_EXIT_GRACE = 2.0  # seconds to let a server that dropped its connections finish exiting
 
 
 def _binaries() -> tuple[str, str]:
@@ -126,9 +127,12 @@ class FalkorServer:
 
     def status(self) -> str:
         """How the server is doing, for messages ("the server was killed (signal 9)", ...)."""
-        code = self._process.poll() if self._process is not None else None
         if self._process is None:
             return "not started"
+        try:  # a killed server may take a moment to be reaped after its socket closed
+            code = self._process.wait(timeout=_EXIT_GRACE)
+        except subprocess.TimeoutExpired:
+            code = None
         if code is None:
             return "the server is running but did not answer"
         return f"the server was killed (signal {-code})" if code < 0 else f"the server exited (code {code})"
