@@ -203,8 +203,11 @@ def resolve(extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, s
         if (t, a) in present or (t, b) in present:
             join(t, a, b, "alias table")
     companies = sorted({k for t, k in present if t == "Company"})
+    by_prefix: dict[str, list[str]] = defaultdict(list)  # an abbreviation keeps the first two characters
+    for k in companies:
+        by_prefix[k[:2]].append(k)
     for short in companies:
-        longer = [k for k in companies if _abbreviates(short, k)]
+        longer = [k for k in by_prefix[short[:2]] if _abbreviates(short, k)]
         if len(longer) == 1:
             join("Company", short, longer[0], f"abbreviation of {longer[0]}")
 
