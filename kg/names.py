@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _QUOTES = "“”\"'‘’《》「」『』"
@@ -50,9 +50,18 @@ def normalize(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace()).strip(_QUOTES)
 
 
+@cache
+def _places_by_first() -> dict[str, tuple[str, ...]]:
+    """`places()` grouped by first character, each group still longest first."""
+    groups: dict[str, list[str]] = {}
+    for place in places():
+        groups.setdefault(place[0], []).append(place)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
 def split_place(form: str) -> tuple[str, str]:
     """Split a leading province/city name off a form: ("郑州", "经开区")."""
-    for place in places():
+    for place in _places_by_first().get(form[:1], ()):
         if form.startswith(place) and len(form) > len(place) + 1:
             return place.rstrip("省市"), form[len(place):]
     return "", form
@@ -67,6 +76,7 @@ def shorten_zone(form: str) -> str:
     return form
 
 
+@lru_cache(maxsize=1 << 16)
 def park_key(form: str) -> tuple[str, bool]:
     """Match key of a park form and whether it is specific (not just a zone type)."""
     place, rest = split_place(shorten_zone(normalize(form)))
