@@ -3,6 +3,7 @@
     python -m bench                      # full run (the numbers in the README)
     python -m bench --quick              # small sizes, a few minutes
     python -m bench --only queries --query-sizes 10000,100000 --out /tmp/bench
+    python -m bench --combine a/results.json b/results.json   # one table from several runs
 
 Sizes and counts are parameters; --quick only changes their defaults. Ratios are
 taken against a baseline run in the same process (see each module), so a busy
@@ -11,6 +12,7 @@ machine slows both sides alike.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -73,6 +75,8 @@ def parse(argv: list[str] | None = None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--report-counts", type=_ints, help="synthetic report counts for kg build, e.g. 1000,10000")
     parser.add_argument("--page-sizes", type=_ints, help="graph sizes for the page, e.g. 500,2000,5000")
     parser.add_argument("--note", default="", help="a line to print under the table (e.g. what else ran)")
+    parser.add_argument("--combine", type=Path, nargs="+", metavar="JSON",
+                        help="write one table from these results.json files (later runs win) instead of running")
     parser.add_argument("--work", type=Path, default=Path("/var/tmp/kg-bench"),
                         help="folder for the temporary stores and reports (removed as each benchmark ends)")
     args = parser.parse_args(argv)
@@ -101,12 +105,15 @@ def benchmarks(s: Settings) -> dict[str, Callable[[], Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     settings, args = parse(argv)
-    args.work.mkdir(parents=True, exist_ok=True)
-    before, tempfile.tempdir = tempfile.tempdir, str(args.work)  # every benchmark's temporary folders go there
-    try:
-        results = run(settings, args)
-    finally:
-        tempfile.tempdir = before
+    if args.combine:
+        results = report.combine([json.loads(p.read_text(encoding="utf-8")) for p in args.combine], args.note)
+    else:
+        args.work.mkdir(parents=True, exist_ok=True)
+        before, tempfile.tempdir = tempfile.tempdir, str(args.work)  # every benchmark's temporary folders go there
+        try:
+            results = run(settings, args)
+        finally:
+            tempfile.tempdir = before
     json_path, md_path = report.save(results, args.out)
     print(md_path.read_text(encoding="utf-8"))
     print(f"wrote {md_path} and {json_path}", file=sys.stderr)

@@ -99,8 +99,10 @@ def markdown(results: dict[str, Any]) -> str:
     """The results as one Markdown table, preceded by the machine it ran on."""
     m = results["machine"]
     versions = ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
+    runs = "; ".join(f"{r['started']}: {', '.join(r['benchmarks'])}" for r in results.get("runs", []))
     lines = [
-        f"Run {results['started']} ({'quick' if results['quick'] else 'full'}), {results['seconds']:.0f} s; "
+        f"Run {results['started']} ({'quick' if results['quick'] else 'full'}), {results['seconds']:.0f} s"
+        + (f" (runs {runs})" if runs else "") + "; "
         f"{m['cores']} cores, {m['memory_gib']} GiB, load average at start {m['load_average']}; "
         f"Python {m['python']}; {versions}; {m['chromium'] or 'no chromium'}.",
         "",
@@ -115,6 +117,23 @@ def markdown(results: dict[str, Any]) -> str:
     if results.get("note"):
         lines += ["", results["note"]]
     return "\n".join(lines) + "\n"
+
+
+def combine(runs: list[dict[str, Any]], note: str = "") -> dict[str, Any]:
+    """One result from several runs: each benchmark from the last run that has it; when each ran is listed."""
+    merged: dict[str, Any] = {**runs[-1], "results": {}, "errors": {}, "runs": []}
+    for run in runs:
+        for name, result in run["results"].items():
+            merged["results"][name] = result
+            merged["errors"].pop(name, None)
+        for name, problem in run.get("errors", {}).items():
+            if name not in merged["results"]:
+                merged["errors"][name] = problem
+        merged["runs"].append({"started": run["started"], "benchmarks": sorted(run["results"]),
+                               "seconds": round(run["seconds"])})
+    merged["seconds"] = sum(r["seconds"] for r in runs)
+    merged["note"] = " ".join(x for x in (note, *(r.get("note", "") for r in runs)) if x)
+    return merged
 
 
 def save(results: dict[str, Any], out: Path) -> tuple[Path, Path]:

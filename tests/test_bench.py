@@ -68,3 +68,7 @@ def test_a_small_run_writes_json_and_markdown(tmp_path: Path) -> None:
     assert loading["batched_items"] == loading["per_row_items"] == loading["nodes"] + loading["relationships"]
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert "| Loading | batched UNWIND" in table
+    assert main(["--combine", str(tmp_path / "results.json"), str(tmp_path / "results.json"),
+                 "--out", str(tmp_path / "combined")]) == 0
+    combined = json.loads((tmp_path / "combined" / "results.json").read_text(encoding="utf-8"))
+    assert combined["results"] == results["results"] and len(combined["runs"]) == 2
