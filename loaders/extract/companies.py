@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import BRAND_TAGS, cut, is_common_word, lexicon, word_tags
+from loaders.extract.lexicon import BRAND_TAGS, cut, is_common_word, is_one_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import head_type
 from loaders.extract.zone import strip_places
@@ -34,8 +34,7 @@ def is_trade_name(word: str) -> bool:
     """Can ``word`` stand alone for a firm: not a common word, a place, an industry or a head word?"""
     if len(word) < 2 or word in lexicon().industries or head_type(word):
         return False
-    tokens = cut(word)
-    return not (len(tokens) == 1 and (is_common_word(word) or word_tags().get(word, "").startswith("ns")))
+    return not (is_one_common_word(word) or len(cut(word)) == 1 and word_tags().get(word, "").startswith("ns"))
 
 
 def declared_aliases(text: str) -> list[tuple[int, str]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import cut, is_common_word, lexicon, word_tags
+from loaders.extract.lexicon import is_one_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, is_generic
 from loaders.extract.text import segments
@@ -50,17 +50,11 @@ def head_mentions(text: str, mask: list[bool], start: int, end: int, tokens: Tok
                 place_names=htype == "ambiguous" and not name.endswith("项目")
             ):
                 continue
-            if klass == "Company" and _no_trade_name(name[: len(name) - len(m.group())]):
+            if klass == "Company" and is_one_common_word(name[: len(name) - len(m.group())]):
                 continue  # 电缆|有限公司: a firm's name needs a trade name, not just its line of business
             taken.append((name_start, tail_end, klass))
             out.append(Mention(htype, name, s + name_start, s + tail_end))
     return out
-
-
-def _no_trade_name(core: str) -> bool:
-    """Is ``core`` (a firm's name without its legal form) one common word (电缆), no trade name?"""
-    tokens = cut(core)
-    return len(tokens) == 1 and is_common_word(tokens[0])
 
 
 def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:

@@ -120,3 +120,9 @@ def is_common_word(token: str) -> bool:
     if tag.startswith(BRAND_TAGS) or not tag.startswith(_COMMON_TAGS):
         return False
     return tokenizer().FREQ.get(token, 0) >= _COMMON_FREQ
+
+
+def is_one_common_word(text: str) -> bool:
+    """Is ``text`` a single jieba token that is a common word (电缆, 科技), with no name in it?"""
+    tokens = cut(text)
+    return len(tokens) == 1 and is_common_word(tokens[0])
