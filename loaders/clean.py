@@ -60,7 +60,7 @@ def clean(report: Report) -> CleanText:
         if k and _keeps_break(text, lines[k - 1], idx, gaps[k]):
             kept.append(_newline_before(text, idx[0]))
         kept.extend(idx)
-    return CleanText(report.id, "".join(text[i] for i in kept), tuple(kept))
+    return CleanText(report.id, "".join(map(text.__getitem__, kept)), tuple(kept))
 
 
 def _clean_line(text: str, start: int, length: int) -> list[int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract.lexicon import cut
+from loaders.extract.lexicon import cut, may_open_with_tag, word_tags
 from loaders.extract.tokens import Tokens
 
 TEXTS = [
@@ -42,3 +42,18 @@ def test_a_range_that_cuts_a_token_is_resegmented_with_its_left_neighbours() -> 
     head = text.index("局")
     assert "".join(tokens.between(0, head)) == text[:head]
     assert tokens.between(0, head)[-1] == cut(text[:head])[-1]  # 住建, not 住|建
+
+
+PLACE_AND_COMMON_TEXTS = [*TEXTS, "河南省郑州市航空港区", "中原科技城", "电缆有限公司", "新乡宇通客车", "市委组织部", "A股上市"]
+
+
+@pytest.mark.parametrize("text", PLACE_AND_COMMON_TEXTS)
+@pytest.mark.parametrize("tags", [("ns",), ("n", "v"), ("nz", "nt")])
+def test_a_text_that_cannot_open_with_a_tag_does_not_segment_into_one(text: str, tags: tuple[str, ...]) -> None:
+    first = cut(text)[0]
+    assert may_open_with_tag(text, tags) or not word_tags().get(first, "").startswith(tags)
+
+
+def test_place_names_are_seen_at_the_opening() -> None:
+    assert may_open_with_tag("郑州航空港区", ("ns",))
+    assert not may_open_with_tag("产业园区", ("ns",))

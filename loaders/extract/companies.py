@@ -34,7 +34,7 @@ def is_trade_name(word: str) -> bool:
     """Can ``word`` stand alone for a firm: not a common word, a place, an industry or a head word?"""
     if len(word) < 2 or word in lexicon().industries or head_type(word):
         return False
-    return not (is_one_common_word(word) or len(cut(word)) == 1 and word_tags().get(word, "").startswith("ns"))
+    return not (is_one_common_word(word) or word_tags().get(word, "").startswith("ns") and len(cut(word)) == 1)
 
 
 def declared_aliases(text: str) -> list[tuple[int, str]]:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract.lexicon import is_one_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, is_generic
-from loaders.extract.text import segments
 from loaders.extract.tokens import Tokens
 
 _TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?")
@@ -15,15 +15,16 @@ _SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "管�
 _EXTENDABLE = frozenset({"Project", "ambiguous", "Park"})
 
 
+@lru_cache(maxsize=1)
 def _head_types() -> dict[str, str]:
     return {h: t for t, hs in lexicon().heads.items() for h in hs}
 
 
-def head_mentions(text: str, mask: list[bool], start: int, end: int, tokens: Tokens) -> list[Mention]:
-    """All head-word names inside [start, end) of ``text``."""
+def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> list[Mention]:
+    """All head-word names in the separator-free ``runs`` of ``text``."""
     types = _head_types()
     out: list[Mention] = []
-    for s, e in segments(text, mask, start, end):
+    for s, e in runs:
         seg = text[s:e]
         taken: list[tuple[int, int, str]] = []
         for m in reversed(list(lexicon().head_re.finditer(seg))):

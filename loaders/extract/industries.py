@@ -6,7 +6,6 @@ import re
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import Mention
 from loaders.extract.names import grow_left, head_type, is_generic
-from loaders.extract.text import segments
 from loaders.extract.tokens import Tokens
 
 _SUFFIX = re.compile(r"产业(?![园链化区基地项])")
@@ -15,11 +14,11 @@ _SCALE = re.compile(r"^[\d百千万亿]+级")
 _NOT_AFTER = re.compile(r"[园区城]")  # 生物医药园, 智慧物流园区: part of a place name
 
 
-def industry_mentions(text: str, mask: list[bool], start: int, end: int, tokens: Tokens) -> list[Mention]:
-    """Vocabulary industries (whole tokens only) and ``…产业`` phrases inside [start, end)."""
+def industry_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> list[Mention]:
+    """Vocabulary industries (whole tokens only) and ``…产业`` phrases in the separator-free ``runs`` of ``text``."""
     lex = lexicon()
     out: list[Mention] = []
-    for s, e in segments(text, mask, start, end):
+    for s, e in runs:
         for m in lex.industry_re.finditer(text, s, e):
             if not tokens.is_start(m.start()) or not tokens.is_end(m.end()):
                 continue

@@ -109,6 +109,23 @@ def word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+def may_open_with_tag(text: str, tags: tuple[str, ...]) -> bool:
+    """Could the first jieba token of ``text`` be a dictionary word whose tag starts with one of ``tags``?
+
+    That token is a prefix of ``text``, so when no prefix is such a word the answer is no, and
+    the caller can skip segmenting ``text``.
+    """
+    words, longest = _words_tagged(tags)
+    return any(text[:n] in words for n in range(1, min(len(text), longest) + 1))
+
+
+@lru_cache(maxsize=8)
+def _words_tagged(tags: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """Dictionary words whose tag starts with one of ``tags``, and the longest one's length."""
+    words = frozenset(w for w, t in word_tags().items() if t.startswith(tags))
+    return words, max(map(len, words), default=0)
+
+
 BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")  # jieba tags of proper nouns: brands, organisations, people, places
 _COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
 _COMMON_FREQ = 300  # jieba dictionary frequency above which a word reads as a common word
@@ -124,5 +141,7 @@ def is_common_word(token: str) -> bool:
 
 def is_one_common_word(text: str) -> bool:
     """Is ``text`` a single jieba token that is a common word (电缆, 科技), with no name in it?"""
+    if text not in word_tags():  # not a dictionary word, so not a common one (and no need to segment it)
+        return False
     tokens = cut(text)
     return len(tokens) == 1 and is_common_word(tokens[0])

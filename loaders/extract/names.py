@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.extract.lexicon import cut, lexicon, word_tags
+from loaders.extract.lexicon import cut, lexicon, may_open_with_tag, word_tags
 from loaders.extract.tokens import Tokens
 
 MAX_LEN = {"Company": 24, "Agency": 24, "Project": 40, "Park": 16, "Industry": 14}
@@ -131,7 +131,7 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False, place_
         core = lex.zone_re.sub("", core)
     core = _modifiers(industries_generic).sub("", core)
     if industries_generic and not place_names:
-        if core and all(word_tags().get(tok, "").startswith("ns") for tok in cut(core)):
+        if core and may_open_with_tag(core, ("ns",)) and all(word_tags().get(tok, "").startswith("ns") for tok in cut(core)):
             return True  # nothing but a place name left (郑州高新区|不断完善项目)
     return len(core) < 2
 

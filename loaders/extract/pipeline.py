@@ -12,7 +12,7 @@ from loaders.extract.lists import ListMatch, enumerations, project_lists
 from loaders.extract.mentions import Mention, SpanIndex
 from loaders.extract.registry import Candidate, Registry
 from loaders.extract.relations import Context, Found, find_relations
-from loaders.extract.text import Sentence, separator_mask, sentences
+from loaders.extract.text import Sentence, separator_mask, separator_runs, sentences
 from loaders.extract.tokens import Tokens
 from loaders.extract.zone import main_zone, zone_mentions
 
@@ -33,12 +33,11 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
     zones = zone_mentions(text, mask, tokens)
     registry = Registry(main_zone(zones))
     lists: list[ListMatch] = []
-    found: list[Mention] = []
     for s in sents:
         lists.extend(project_lists(text, s.start, s.end))
         lists.extend(enumerations(text, s.start, s.end, tokens))
-        found.extend(head_mentions(text, mask, s.start, s.end, tokens))
-        found.extend(industry_mentions(text, mask, s.start, s.end, tokens))
+    runs = separator_runs(mask)
+    found = [*head_mentions(text, runs, tokens), *industry_mentions(text, runs, tokens)]
     list_items = [it for lm in lists for it in lm.items]
     mentions = _resolve(text, zones, found, list_items, registry)
     mentions = _topical_industries(mentions, sents, list_items)

@@ -41,6 +41,7 @@ class Registry:
     def __init__(self, main: ZoneKey | None) -> None:
         self.main = main
         self._by_key: dict[tuple[str, str], Candidate] = {}
+        self._keys: dict[tuple[str, str, str], str] = {}  # key() of each surface form seen
 
     def add(self, m: Mention) -> Candidate:
         """Record ``m`` and return the entity it denotes."""
@@ -70,6 +71,12 @@ class Registry:
 
     def key(self, etype: str, text: str, source: str) -> str:
         """Normalised identity of a surface form."""
+        known = self._keys.get((etype, text, source))
+        if known is None:
+            known = self._keys[(etype, text, source)] = self._new_key(etype, text, source)
+        return known
+
+    def _new_key(self, etype: str, text: str, source: str) -> str:
         if etype == "Park" and source == "zone":
             zk = zone_key(text)
             return MAIN_ZONE if self._is_main(zk) else f"zone:{zk.core}{zk.short}"

@@ -9,6 +9,7 @@ _HARD_SEPARATORS = frozenset("，,。；;：:、！？!?\n“”\"‘’《》�
 _OPEN_TO_CLOSE = {"（": "）", "(": ")", "“": "”", "‘": "’"}
 _SOFT_OR_OPENING = re.compile("[ \u3000" + "".join(_OPEN_TO_CLOSE) + "]")  # characters the mask looks at twice
 _MAX_PROTECTED = 12  # longest bracket/quote content kept inside a name
+_UNMASKED_RUN = re.compile(rb"\x00+")  # in bytes(mask): characters that separate nothing
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期|[东西南北中]区")
 
 
@@ -64,17 +65,6 @@ def separator_mask(text: str) -> list[bool]:
     return mask
 
 
-def segments(text: str, mask: list[bool], start: int, end: int) -> list[tuple[int, int]]:
-    """Maximal separator-free runs inside [start, end)."""
-    out: list[tuple[int, int]] = []
-    seg = None
-    for i in range(start, end):
-        if mask[i]:
-            if seg is not None:
-                out.append((seg, i))
-                seg = None
-        elif seg is None:
-            seg = i
-    if seg is not None:
-        out.append((seg, end))
-    return out
+def separator_runs(mask: list[bool]) -> list[tuple[int, int]]:
+    """Maximal separator-free runs [start, end) of a text, given its separator mask."""
+    return [m.span() for m in _UNMASKED_RUN.finditer(bytes(mask))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from loaders.extract.lexicon import cut, lexicon, word_tags
+from loaders.extract.lexicon import cut, lexicon, may_open_with_tag, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import grow_left
 from loaders.extract.text import is_cjk
@@ -50,6 +50,8 @@ def zone_key(name: str) -> ZoneKey:
 
 def strip_places(name: str) -> str:
     """``name`` without leading place-name tokens (郑州, 河南省 ...)."""
+    if not may_open_with_tag(name, _PLACE_TAGS) and "省" not in name and "市" not in name:
+        return name
     tags = word_tags()
     tokens = cut(name)
     k = 0
