@@ -29,16 +29,16 @@ def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> lis
         taken: list[tuple[int, int, str]] = []
         for m in reversed(list(lexicon().head_re.finditer(seg))):
             htype = types[m.group()]
-            if not _on_token(tokens, s + m.start(), m.group(), e):
-                continue
             if m.group() == "项目" and _LIST_TAIL.search(seg, 0, m.start()):
                 continue  # 盛创二期、北斗星通|等项目, 产业园|3个项目: the tail of a list, not a name
-            tail_end = m.end()
-            if htype in _EXTENDABLE:
-                tail_end = _TAIL.match(seg, m.end()).end()
             klass = "Project" if htype in _EXTENDABLE else htype
             if any(a <= m.start() and m.end() <= b and k == klass for a, b, k in taken):
                 continue
+            if not _on_token(tokens, s + m.start(), m.group(), e):
+                continue
+            tail_end = m.end()
+            if htype in _EXTENDABLE:
+                tail_end = _TAIL.match(seg, m.end()).end()
             walk_type = "Project" if htype == "ambiguous" else htype
             name_start = grow_left(text, s + m.start(), walk_type, s, tokens) - s if m.start() else 0
             while seg.startswith("项目", name_start) and tail_end - name_start > 4:

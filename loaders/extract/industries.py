@@ -20,12 +20,12 @@ def industry_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) ->
     out: list[Mention] = []
     for s, e in runs:
         for m in lex.industry_re.finditer(text, s, e):
-            if not tokens.is_start(m.start()) or not tokens.is_end(m.end()):
-                continue
             if m.end() < e and _NOT_AFTER.match(text, m.end()):
                 continue
             cat = lex.categories.get(m.group())
             if cat is not None and not cat.is_entity:
+                continue
+            if not tokens.is_start(m.start()) or not tokens.is_end(m.end()):
                 continue
             out.append(Mention("Industry", m.group(), m.start(), m.end(), source="lexicon"))
         seg = text[s:e]
