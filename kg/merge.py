@@ -28,11 +28,11 @@ def lookup_stored(store: GraphStore, elements: Iterable[Element]) -> list[Stored
     keys = sorted({k for _, k in wanted})
     prefixes = sorted({k[:2] for t, k in wanted if t == "Company" and len(k) >= 2})
     rows: list[dict[str, Any]] = []
+    scan = "" if store.indexes_list_members else "_scan"
     if keys:
-        by_keys = "entity_forms" if store.indexes_list_members else "entity_forms_scan"
-        rows += store.read(queries.load(by_keys), {"keys": keys})
+        rows += store.read(queries.load(f"entity_forms{scan}"), {"keys": keys})
     if prefixes:
-        rows += store.read(queries.load("company_prefixes"), {"prefixes": prefixes})
+        rows += store.read(queries.load(f"company_prefixes{scan}"), {"prefixes": prefixes})
     found: dict[str, StoredNode] = {}
     for row in rows:
         match_keys = tuple(row["match_keys"] or ())

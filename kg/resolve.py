@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -166,6 +166,27 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def abbreviations(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(short, long) for every company key that abbreviates exactly one other key, shortest key order.
+
+    Candidates come from an index of (first two characters, later character) -> keys: a
+    long key must hold every later character of the short one, so only the keys in all
+    those sets are compared (was every pair with the same first two characters).
+    """
+    companies = sorted(set(keys))
+    holding: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in companies:
+        for ch in key[2:]:
+            holding[(key[:2], ch)].add(key)
+    for short in companies:
+        if len(short) < 3:
+            continue
+        sets = sorted((holding.get((short[:2], ch), set()) for ch in set(short[2:])), key=len)
+        longer = [k for k in sets[0].intersection(*sets[1:]) if _abbreviates(short, k)]
+        if len(longer) == 1:
+            yield short, longer[0]
+
+
 def resolve(extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, str, str]] = (),
             stored: Iterable[StoredNode] = ()) -> Resolution:
     """Merge the entities of many reports into one graph of resolved nodes and edges.
@@ -202,14 +223,8 @@ def resolve(extractions: Iterable[Extraction], *, aliases: Iterable[tuple[str, s
         a, b = table_key(t, canonical), table_key(t, alias)
         if (t, a) in present or (t, b) in present:
             join(t, a, b, "alias table")
-    companies = sorted({k for t, k in present if t == "Company"})
-    by_prefix: dict[str, list[str]] = defaultdict(list)  # an abbreviation keeps the first two characters
-    for k in companies:
-        by_prefix[k[:2]].append(k)
-    for short in companies:
-        longer = [k for k in by_prefix[short[:2]] if _abbreviates(short, k)]
-        if len(longer) == 1:
-            join("Company", short, longer[0], f"abbreviation of {longer[0]}")
+    for short, long in abbreviations(k for t, k in present if t == "Company"):
+        join("Company", short, long, f"abbreviation of {long}")
 
     groups: dict[Element, list[Element]] = defaultdict(list)
     for element in list(uf.parent):

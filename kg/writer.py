@@ -20,6 +20,8 @@ def prepare(store: GraphStore) -> None:
     """Create the indexes / constraints the writes and lookups match on (idempotent)."""
     store.ensure_indexes(["Entity", *ENTITY_TYPES])
     store.ensure_indexes(["Entity"], "match_keys", unique=False)  # cross-report lookups (kg.merge)
+    store.ensure_indexes(["Company"], "prefixes", unique=False)  # abbreviation candidates (kg.merge)
+    store.write(queries.load("company_prefixes_fill"))  # companies stored before the prefixes existed
     store.ensure_indexes(["Report"])
 
 

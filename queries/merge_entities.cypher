@@ -24,6 +24,8 @@ SET n.type = row.type,
     n.forms = forms,
     n.aliases = [f IN forms WHERE f <> name],
     n.match_keys = match_keys,
+    // companies: the first two characters of each match key (indexed; company_prefixes.cypher)
+    n.prefixes = CASE WHEN row.type = 'Company' THEN [k IN match_keys | substring(k, 0, 2)] END,
     n.reports = reports,
     n.stage = stage,
     n.stage_rank = CASE WHEN stage = row.stage THEN row.stage_rank ELSE n.stage_rank END,

@@ -119,7 +119,8 @@ def test_read_queries_return_rows_on_the_built_graph(built: GraphStore) -> None:
     """Runs before the suite below, whose write queries change the graph."""
     match_keys = [key.split(":", 1)[1] for key in _keys(built, "Park")]
     for name in ("all_entities", "all_relations", "count_by_label", "count_by_relationship", "entity_page",
-                 "relations_from", "entity_forms", "entity_forms_scan", "company_prefixes"):
+                 "relations_from", "entity_forms", "entity_forms_scan", "company_prefixes",
+                 "company_prefixes_scan"):
         text = queries.load(name)
         params = {n: SAMPLES[n](built) for n in set(_PARAM.findall(_code(text)))}
         if name == "relations_from":
@@ -136,6 +137,16 @@ def test_indexed_and_scanning_lookups_agree(built: GraphStore) -> None:
         return sorted((r["key"], r["type"]) for r in built.read(queries.load(name), {"keys": keys}))
 
     assert found("entity_forms") == found("entity_forms_scan") and len(found("entity_forms")) >= 2
+
+
+def test_indexed_and_scanning_prefix_lookups_agree(built: GraphStore) -> None:
+    prefixes = sorted({key.split(":", 1)[1][:2] for key in _keys(built, "Company")}) + ["无此"]
+
+    def found(name: str) -> list[str]:
+        return sorted(r["key"] for r in built.read(queries.load(name), {"prefixes": prefixes}))
+
+    assert found("company_prefixes") == found("company_prefixes_scan")
+    assert set(_keys(built, "Company")) <= set(found("company_prefixes"))
 
 
 @pytest.mark.parametrize("case_id, text, writes", SUITE, ids=[c[0] for c in SUITE])
