@@ -212,3 +212,37 @@ def test_a_zone_inside_a_project_name_is_no_investor() -> None:
 def test_a_name_opens_with_a_letter_or_character_not_a_symbol() -> None:
     x = run("'}) DETACH DELETE n //比亚迪汽车有限公司投资建设新能源基地。")
     assert names(x, "Company") == {"比亚迪汽车有限公司"}
+
+
+def test_two_lone_characters_before_a_business_line_spell_the_trade_name() -> None:
+    x = run("苏州工业园区签约项目45个。其中，信达生物制药（苏州）有限公司投资20亿元建设的创新药产业化基地项目开工。")
+    assert "信达生物制药（苏州）有限公司" in names(x, "Company")
+    assert triples(x, "INVESTS_IN") == {("信达生物制药（苏州）有限公司", "创新药产业化基地项目")}
+    project = next(e for e in x.entities if e.name == "创新药产业化基地项目")
+    assert project.attrs["investment_cny"] == 2_000_000_000
+
+
+def test_a_lone_place_character_does_not_open_a_park_name() -> None:
+    x = run("苏州工业园区的独墅湖科教创新区位于园区东南部，是生物医药产业的主要承载地。")
+    assert "独墅湖科教创新区" in names(x, "Park")
+
+
+def test_a_rank_or_size_before_an_industry_is_not_part_of_it() -> None:
+    x = run("高新区着力打造世界级生物医药产业集群，壮大千亿级电子信息产业，培育若干百亿级产业。")
+    industries = {name.removesuffix("产业") for name in names(x, "Industry")}
+    assert {"生物医药", "电子信息"} <= industries
+    assert not any("级" in name for name in industries)
+
+
+def test_a_firms_trade_name_and_city_supply_the_clients_it_serves_elsewhere() -> None:
+    x = run("苏州工业园区签约博世汽车部件（苏州）有限公司新能源汽车电驱系统生产线项目。"
+            "博世苏州将为理想汽车、蔚来汽车等整车企业配套供应电驱动总成。")
+    firm = "博世汽车部件（苏州）有限公司"
+    assert triples(x, "SUPPLIES") == {(firm, "理想汽车"), (firm, "蔚来汽车")}
+    assert not {("理想汽车", "苏州工业园区"), ("蔚来汽车", "苏州工业园区")} & triples(x, "LOCATED_IN")
+
+
+def test_a_name_does_not_open_with_the_verb_or_count_before_it() -> None:
+    x = run("3月9日，经开区与两家企业签订投资协议书，共同投资华光新材料产业园项目。全年新开工3个项目。")
+    assert "华光新材料产业园项目" in names(x, "Project")
+    assert not any(name.startswith(("投资", "3个")) for name in names(x, "Project") | names(x, "Company"))

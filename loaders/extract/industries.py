@@ -10,7 +10,7 @@ from loaders.extract.tokens import Tokens
 
 _SUFFIX = re.compile(r"产业(?![园链化区基地项])")
 _COUNTED_CATEGORY = re.compile(r"[一二三四五六七八九十两\d]+大")
-_SCALE = re.compile(r"^[\d百千万亿]+级")
+_QUALIFIER = re.compile(r"(?:世界|国际|国家|全国|全球|省|市|[\d百千万亿]+)级|(?:国际|国内|全国|全球)(?:一流|领先|先进)的?")
 _NOT_AFTER = re.compile(r"[园区城]")  # 生物医药园, 智慧物流园区: part of a place name
 
 
@@ -33,6 +33,9 @@ def industry_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) ->
             if m.start() < 2:
                 continue
             name_start = grow_left(text, s + m.start(), "Industry", s, tokens) - s
+            qualifier = _QUALIFIER.match(seg, name_start, m.start())
+            if qualifier:  # 世界级|生物医药产业, 千亿级|电子信息产业: a rank or size, not part of the industry
+                name_start = qualifier.end()
             name = seg[name_start : m.end()]
             counted = _COUNTED_CATEGORY.search(name)
             if counted:  # 现代物流|三大主导产业: the last item of a list before its category
@@ -41,8 +44,8 @@ def industry_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) ->
                     continue
                 out.append(Mention("Industry", name, s + name_start, s + name_start + len(name), source="suffix"))
                 continue
-            if _SCALE.match(name) or lex.zone_re.search(seg, name_start, m.start()):
-                continue  # 百亿级产业, 经开区产业: a size or a place, not an industry
+            if lex.zone_re.search(seg, name_start, m.start()):
+                continue  # 经开区产业: a place, not an industry
             if m.start() - name_start < 2 or is_generic(name, "产业") or head_type(seg[name_start : m.start()]):
                 continue
             if name in lex.categories:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from loaders.extract.lexicon import cut, lexicon, may_open_with_tag, word_tags
+from loaders.extract.text import is_cjk
 from loaders.extract.tokens import Tokens
 
 MAX_LEN = {"Company": 24, "Agency": 24, "Project": 40, "Park": 16, "Industry": 14}
@@ -19,11 +20,13 @@ _NAME_VERBS = frozenset(
     "创新 研发 孵化 示范 检测 制造 研究 焊接 共享 计算 转化 应用 建设 生产 服务 发展 投资 管理 装备 运营 招商 促进 "
     "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代".split()
 )
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "x", "y", "e", "o", "t", "ns")  # 与|达, 在|建: no trade name
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
 _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
 _CLOSE = {"）": "（", ")": "("}
 _OPENING_BRACKETS = "（(“"
-_LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
+_LEADING_NUMBER = re.compile(r"[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
+_LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?")  # 共同投资|晨达合光通信项目
 _CROSSES = {  # head types a name of this type may contain
     "Company": {"Agency"},
     "Project": {"Company", "Project", "Agency"},
@@ -86,11 +89,15 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
             break
         tag = tags.get(tok)
         task = etype == "Agency" and pos < end and tokens[k + 1] == "工作"  # 巡察|工作|领导小组: the body's task
-        if tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
+        if etype == "Company" and _unknown_pair(tokens, k, tags):
+            tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
+            k -= 1
+        elif tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
                 and not task:
             break
-        if pos < end and tags.get(tokens[k + 1], "").startswith("ns") and not _joins_place(tok, tag):
-            break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name
+        if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
+                and not _joins_place(tok, tag):
+            break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name (not a lone 湖 of 独墅|湖)
         htype = head_type(tok)
         if htype is not None and htype != etype and htype not in crosses:
             break
@@ -103,15 +110,26 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
     return _trim_leading_count(text, pos, end)
 
 
+def _unknown_pair(tokens: list[str], k: int, tags: dict[str, str]) -> bool:
+    """Are ``tokens[k-1:k+1]`` two lone characters that read as one unknown word, not a function word and a letter?"""
+    if k == 0 or len(tokens[k]) != 1 or len(tokens[k - 1]) != 1 or not (is_cjk(tokens[k]) and is_cjk(tokens[k - 1])):
+        return False
+    if k >= 2 and len(tokens[k - 2]) == 1 and is_cjk(tokens[k - 2]):
+        return False  # a longer run of lone characters is no single trade name
+    return not tags.get(tokens[k - 1], "x").startswith(_FUNCTION_TAGS)
+
+
 def _joins_place(token: str, tag: str | None) -> bool:
     """May ``token`` stand before a place name inside one name (河南省|郑州, 中铁联集|郑州)?"""
     return bool(tag) and tag.startswith(_NAME_BEFORE_PLACE) or not tag and bool(re.fullmatch(r"[A-Za-z0-9]+", token))
 
 
 def _trim_leading_count(text: str, start: int, end: int) -> int:
-    """Skip a count (3个) and any symbols (//, *) a name cannot open with."""
-    m = _LEADING_NUMBER.match(text, start, end)
-    start = m.end() if m else start
+    """Skip a count (3个), a verb (共同投资) and any symbols (//, *) a name cannot open with."""
+    for opener in (_LEADING_NUMBER, _LEADING_VERB):
+        m = opener.match(text, start, end)
+        if m and end - m.end() >= 2:
+            start = m.end()
     while start < end and not (text[start].isalnum() or text[start] in _OPENING_BRACKETS):
         start += 1
     return start

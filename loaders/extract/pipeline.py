@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.amounts import parse_amount
+from loaders.extract.amounts import FUNDS_BUILDING, Amount, parse_amount
 from loaders.extract.companies import company_key, declared_aliases, investor_mention, is_trade_name
 from loaders.extract.heads import head_mentions
 from loaders.extract.industries import industry_key, industry_mentions
@@ -154,17 +154,17 @@ def _short_forms(text: str, placed: list[tuple[Mention, Candidate]], tokens: Tok
     firms = {id(c): c for _, c in placed if c.type == "Company"}
     out = []
     for cand in firms.values():
-        short = company_key(cand.name())
-        if short == cand.name() or not is_trade_name(short):
-            continue
-        for found in re.finditer(re.escape(short), text):
-            start, end = found.span()
-            if next(taken.enclosing(start, end), None) or not (tokens.is_start(start) and tokens.is_end(end)):
-                continue
-            if short not in cand.forms:
-                cand.forms.append(short)
-            cand.spans.append((start, end))
-            out.append((Mention("Company", short, start, end, source="alias"), cand))
+        name = cand.name()
+        shorts = {company_key(name), *(f for f in cand.forms if len(f) < len(name))}
+        for short in sorted(s for s in shorts if s != name and is_trade_name(s)):
+            for found in re.finditer(re.escape(short), text):
+                start, end = found.span()
+                if next(taken.enclosing(start, end), None) or not (tokens.is_start(start) and tokens.is_end(end)):
+                    continue
+                if short not in cand.forms:
+                    cand.forms.append(short)
+                cand.spans.append((start, end))
+                out.append((Mention("Company", short, start, end, source="alias"), cand))
     return out
 
 
@@ -190,6 +190,8 @@ def _attrs(c: Candidate, text: str, sents: list[Sentence]) -> dict[str, object]:
             if s.start <= start < s.end:
                 m = _INVESTMENT.search(s.text, end - s.start)
                 amount = parse_amount(s.text[m.end() : m.end() + 16]) if m and m.start() - (end - s.start) < 12 else None
+                if amount is None:
+                    amount = _funded_before(s.text, start - s.start)
                 if amount is not None:
                     if amount.cny is not None:
                         attrs["investment_cny"] = amount.cny
@@ -197,6 +199,14 @@ def _attrs(c: Candidate, text: str, sents: list[Sentence]) -> dict[str, object]:
                         attrs["investment_original"] = amount.original
                 break
     return attrs
+
+
+def _funded_before(sentence: str, at: int) -> Amount | None:
+    """The amount of ``投资20亿元建设的|<project>``: the investment stated just before a project's name."""
+    for m in FUNDS_BUILDING.finditer(sentence, max(0, at - 40), at):
+        if m.end() == at and m.group("amount"):
+            return parse_amount(m.group("amount"))
+    return None
 
 
 def _trim(text: str, start: int, end: int, head: Candidate, tail: Candidate) -> tuple[int, int]:

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from loaders.extract.amounts import FUNDS_BUILDING
 from loaders.extract.lists import ListMatch
 from loaders.extract.mentions import Mention
 from loaders.extract.registry import Candidate, Registry
@@ -103,11 +104,19 @@ def _from_lists(ctx: Context) -> None:
                 if parent is not None and lm.kind == "Industry":
                     ctx.add("SUB_INDUSTRY_OF", item, parent, s, e)
             elif item.type == "Company":
-                ctx.add("LOCATED_IN", item, main, s, e)
+                if not _are_clients(ctx, lm):
+                    ctx.add("LOCATED_IN", item, main, s, e)
                 industry = parent or _nearest_industry(ctx, lm)
                 ctx.add("IN_INDUSTRY", item, industry, s, e)
             elif item.type == "Project":
                 ctx.add("IN_INDUSTRY", item, parent, s, e)
+
+
+def _are_clients(ctx: Context, lm: ListMatch) -> bool:
+    """Are the list's firms the clients a supplier serves (为A、B等企业配套)? Those may sit anywhere."""
+    s = ctx.sentence_at(lm.sentence_start)
+    first = lm.items[0].start - s.start
+    return any(m.start() < first < m.end() for m in _SUPPLY.finditer(s.text))
 
 
 def _referenced_project(ctx: Context, lm: ListMatch) -> Candidate | None:
@@ -211,6 +220,12 @@ def _invests(ctx: Context) -> None:
             target = projects[-1][1] if projects else (last_project if "本项目" in s.text else None)
             for _, comp in companies:
                 ctx.add("INVESTS_IN", comp, target, s.start, s.end)
+        for m in FUNDS_BUILDING.finditer(s.text):  # X投资20亿元建设的Y项目
+            at, after = s.start + m.start(), s.start + m.end()
+            funders = [c for mm, c in companies if 0 <= at - mm.end <= 1]
+            built = [c for mm, c in projects if mm.start == after]
+            if funders and built:
+                ctx.add("INVESTS_IN", funders[-1], built[0], s.start, s.end)
         plan = _PLANS.search(s.text)
         if plan:
             at = s.start + plan.start()
