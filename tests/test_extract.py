@@ -246,3 +246,29 @@ def test_a_name_does_not_open_with_the_verb_or_count_before_it() -> None:
     x = run("3月9日，经开区与两家企业签订投资协议书，共同投资华光新材料产业园项目。全年新开工3个项目。")
     assert "华光新材料产业园项目" in names(x, "Project")
     assert not any(name.startswith(("投资", "3个")) for name in names(x, "Project") | names(x, "Company"))
+
+
+def test_bureaus_whose_name_jieba_knows_as_one_word_are_agencies() -> None:
+    x = run("成都高新区投资服务局、高新区生态环境和城市管理局等部门协同推进，天府软件园、天府国际生物城等园区承载能力提升。")
+    assert {"成都高新区投资服务局", "高新区生态环境和城市管理局"} <= names(x, "Agency")
+    assert {"天府软件园", "天府国际生物城"} <= names(x, "Park")
+    assert not any(name.startswith("等") or "等园区" in name for name in names(x, "Park"))
+
+
+def test_a_firm_built_in_the_zone_its_generation_named_project_serving_clients() -> None:
+    x = run("成都高新区新引进通威太阳能电池基地等重大项目28个，总投资超过1200亿元。京东方科技集团股份有限公司在高新区"
+            "投资建设的成都第8.6代AMOLED生产线项目总投资630亿元，将为华为、小米等终端企业供货。")
+    firm, fab = "京东方科技集团股份有限公司", "成都第8.6代AMOLED生产线项目"
+    assert firm in names(x, "Company") and fab in names(x, "Project")
+    assert (firm, fab) in triples(x, "INVESTS_IN")
+    assert triples(x, "SUPPLIES") == {(firm, "华为"), (firm, "小米")}
+    assert not {r for r in triples(x, "IN_INDUSTRY") if r[0] in ("华为", "小米")}  # their trade is not AMOLED
+    base = next(e for e in x.entities if e.name == "通威太阳能电池基地")
+    assert "investment_cny" not in base.attrs  # 1200亿 is the list's total
+    assert next(e for e in x.entities if e.name == fab).attrs["investment_cny"] == 63_000_000_000
+
+
+def test_a_park_of_the_zone_that_develops_industries_focuses_on_them_and_is_no_industry() -> None:
+    x = run("成都高新区聚焦电子信息产业，天府软件园、成都芯谷等园区承载能力提升。成都芯谷重点发展集成电路设计、封装测试和半导体材料。")
+    assert "成都芯谷" not in names(x, "Industry")
+    assert {("成都芯谷", "封装测试"), ("成都芯谷", "半导体材料")} <= triples(x, "FOCUSES_ON")

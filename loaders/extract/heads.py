@@ -29,8 +29,8 @@ def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> lis
         taken: list[tuple[int, int, str]] = []
         for m in reversed(list(lexicon().head_re.finditer(seg))):
             htype = types[m.group()]
-            if m.group() == "项目" and _LIST_TAIL.search(seg, 0, m.start()):
-                continue  # 盛创二期、北斗星通|等项目, 产业园|3个项目: the tail of a list, not a name
+            if _LIST_TAIL.search(seg, 0, m.start()):
+                continue  # 盛创二期、北斗星通|等项目, 生物城|等园区, 产业园|3个项目: the tail of a list, not a name
             klass = "Project" if htype in _EXTENDABLE else htype
             if any(a <= m.start() and m.end() <= b and k == klass for a, b, k in taken):
                 continue
@@ -66,4 +66,4 @@ def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:
         return False
     if tok_start == start:
         return True
-    return tok not in word_tags() or (len(head) >= 2 and tok.endswith(head))
+    return tok not in word_tags() or (len(head) >= 2 or len(tok) >= 3) and tok.endswith(head)  # 格局 no, 管理局 yes

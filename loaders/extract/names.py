@@ -26,6 +26,7 @@ _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
 _CLOSE = {"）": "（", ")": "("}
 _OPENING_BRACKETS = "（(“"
 _LEADING_NUMBER = re.compile(r"[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
+_GENERATION = re.compile(r"第[\d.一二三四五六七八九十]+代$")
 _LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?")  # 共同投资|晨达合光通信项目
 _CROSSES = {  # head types a name of this type may contain
     "Company": {"Agency"},
@@ -80,6 +81,15 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
             span = sum(len(t) for t in tokens[j : k + 1])
             pos, k = pos - span, j - 1
             continue
+        generation = _GENERATION.search(text, max(floor, pos - 10), pos) if tok == "代" else None
+        if generation and etype == "Project":  # 成都|第8.6代|AMOLED生产线: a generation is part of the name
+            width = pos - generation.start()
+            while width > 0 and k >= 0:
+                width, k = width - len(tokens[k]), k - 1
+            if width < 0:
+                break
+            pos = generation.start()
+            continue
         if tok in _CONJUNCTIONS and etype in ("Project", "Agency", "Industry") and k > 0 and pos < end:
             pos, k = pos - 1, k - 1
             continue
@@ -101,8 +111,8 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         htype = head_type(tok)
         if htype is not None and htype != etype and htype not in crosses:
             break
-        if htype == etype and etype not in crosses:
-            break
+        if htype == etype and etype not in crosses and not (etype == "Company" and pos == end):
+            break  # (but 集团|股份有限公司: a firm's head may itself be two head words)
         if end - (pos - len(tok)) > limit:
             break
         pos -= len(tok)

@@ -22,6 +22,9 @@ _INDUSTRY_CONTEXT = re.compile(
 )
 _BAD_NAME = re.compile(r"^[“”\"‘’]|[+＋]")
 _PROJECT_AFTER = re.compile(r"等?(?:重点|重大|重要|在建|新建|续建)?项目")  # 中铁…产业园等重点项目建设
+_RECURRING = ("Company", "Park", "Project")  # types whose names are found again once known
+_MIN_RECURRING = 4  # shortest park or project name found again on its own
+_LIST_GAP = re.compile(r"等|[\d一二三四五六七八九十两百]+个")  # 通威…基地|等重大项目28个，总投资: the list's total
 _INVESTMENT = re.compile(r"(?:总?投资|投资额)\s*(?:约|超|近)?\s*")
 
 
@@ -54,7 +57,7 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
     moved = registry.merge_company_prefixes()
     placed = [(m, moved.get(id(c), c)) for m, c in placed]
     investors = [(moved.get(id(a), a), b, m) for a, b, m in investors]
-    placed.extend(_short_forms(text, placed, tokens))
+    placed.extend(_recurrences(text, placed, tokens))
     placed.sort(key=lambda p: (p[0].start, -p[0].end))
     list_links = [_place_list(lm, registry, moved) for lm in lists]
     ctx = Context(text, sents, registry, placed, [l for l in list_links if l], investors)
@@ -148,24 +151,40 @@ def _declared(text: str, placed: list[tuple[Mention, Candidate]], registry: Regi
     return out
 
 
-def _short_forms(text: str, placed: list[tuple[Mention, Candidate]], tokens: Tokens) -> list[tuple[Mention, Candidate]]:
-    """A firm named in full once is often named later by its trade name alone (富士康科技集团 … 为富士康供应)."""
+def _recurrences(text: str, placed: list[tuple[Mention, Candidate]], tokens: Tokens) -> list[tuple[Mention, Candidate]]:
+    """Names found once, found again wherever they recur on their own.
+
+    A firm named in full once is often named later by its trade name alone (富士康科技集团 … 为富士康供应),
+    and a park or firm first met in a list is named again bare (天府软件园、成都芯谷等园区 … 成都芯谷重点发展).
+    """
     taken = SpanIndex(m for m, _ in placed)
-    firms = {id(c): c for _, c in placed if c.type == "Company"}
+    forms: dict[str, Candidate] = {}
+    for cand in {id(c): c for _, c in placed if c.type in _RECURRING}.values():
+        for form in _recurring_forms(cand):
+            forms.setdefault(form, cand)
+    if not forms:
+        return []
     out = []
-    for cand in firms.values():
-        name = cand.name()
-        shorts = {company_key(name), *(f for f in cand.forms if len(f) < len(name))}
-        for short in sorted(s for s in shorts if s != name and is_trade_name(s)):
-            for found in re.finditer(re.escape(short), text):
-                start, end = found.span()
-                if next(taken.enclosing(start, end), None) or not (tokens.is_start(start) and tokens.is_end(end)):
-                    continue
-                if short not in cand.forms:
-                    cand.forms.append(short)
-                cand.spans.append((start, end))
-                out.append((Mention("Company", short, start, end, source="alias"), cand))
+    alternation = re.compile("|".join(map(re.escape, sorted(forms, key=lambda f: (-len(f), f)))))
+    for found in alternation.finditer(text):
+        start, end = found.span()
+        if next(taken.enclosing(start, end), None) or not (tokens.is_start(start) and tokens.is_end(end)):
+            continue
+        cand = forms[found.group()]
+        if found.group() not in cand.forms:
+            cand.forms.append(found.group())
+        cand.spans.append((start, end))
+        out.append((Mention(cand.type, found.group(), start, end, source="alias"), cand))
     return out
+
+
+def _recurring_forms(cand: Candidate) -> list[str]:
+    """The forms of an entity worth finding again: its names, and for a firm its trade name."""
+    name = cand.name()
+    if cand.type != "Company":
+        return [f for f in cand.forms if len(f) >= _MIN_RECURRING]
+    shorts = {company_key(name), *(f for f in cand.forms if len(f) < len(name))}
+    return [name, *(s for s in shorts if s != name and is_trade_name(s))]
 
 
 def _place_list(lm: ListMatch, registry: Registry, moved: dict[int, Candidate]):
@@ -177,8 +196,8 @@ def _place_list(lm: ListMatch, registry: Registry, moved: dict[int, Candidate]):
     if not items:
         return None
     parent = None
-    if lm.parent is not None:
-        parent = registry.get("Industry", lm.parent.text) or registry.add(lm.parent)
+    if lm.parent is not None and not any(registry.get(t, lm.parent.text, "") for t in ("Park", "Company", "Project")):
+        parent = registry.get("Industry", lm.parent.text) or registry.add(lm.parent)  # (成都芯谷重点发展A、B: a park)
     return lm, items, parent
 
 
@@ -189,7 +208,8 @@ def _attrs(c: Candidate, text: str, sents: list[Sentence]) -> dict[str, object]:
         for s in sents:
             if s.start <= start < s.end:
                 m = _INVESTMENT.search(s.text, end - s.start)
-                amount = parse_amount(s.text[m.end() : m.end() + 16]) if m and m.start() - (end - s.start) < 12 else None
+                own = m and m.start() - (end - s.start) < 12 and not _LIST_GAP.search(s.text, end - s.start, m.start())
+                amount = parse_amount(s.text[m.end() : m.end() + 16]) if own else None
                 if amount is None:
                     amount = _funded_before(s.text, start - s.start)
                 if amount is not None:

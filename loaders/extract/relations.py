@@ -21,6 +21,7 @@ _SETTLE = re.compile(r"入驻|落户|坐落在|坐落于|位于|落地")
 _SUBSIDIARY = re.compile(r"的(?:全资|控股)?子公司")
 _OPERATOR = re.compile(r"由(?P<who>[^，,。]{2,30}?)(?:投资|开发|建设|运营|打造)")
 _AGREEMENT = re.compile(r"签订|签署|共同投资|联合投资")
+_FUNDER_GAP = re.compile(r"\s*(?:(?:拟|将|计划)?(?:在|于)[^，,。；;、]{1,12}?)?\s*")  # X|在高新区|投资建设的Y
 _PLANS = re.compile(r"拟(?:在|于)?")
 _BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|主营)")
 _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
@@ -93,6 +94,7 @@ def _from_lists(ctx: Context) -> None:
     for lm, items, parent in ctx.lists:
         s, e = lm.sentence_start, lm.sentence_end
         project = _referenced_project(ctx, lm)
+        clients = _are_clients(ctx, lm)  # 为A、B等终端企业供货: firms served from here, whose trade is not the supplier's
         for item in items:
             if item.type == "Industry" and project is not None:
                 ctx.add("IN_INDUSTRY", project, item, s, e)  # 该项目以A、B、C为重点
@@ -104,10 +106,9 @@ def _from_lists(ctx: Context) -> None:
                 if parent is not None and lm.kind == "Industry":
                     ctx.add("SUB_INDUSTRY_OF", item, parent, s, e)
             elif item.type == "Company":
-                if not _are_clients(ctx, lm):
+                if not clients:
                     ctx.add("LOCATED_IN", item, main, s, e)
-                industry = parent or _nearest_industry(ctx, lm)
-                ctx.add("IN_INDUSTRY", item, industry, s, e)
+                ctx.add("IN_INDUSTRY", item, parent or (None if clients else _nearest_industry(ctx, lm)), s, e)
             elif item.type == "Project":
                 ctx.add("IN_INDUSTRY", item, parent, s, e)
 
@@ -220,12 +221,16 @@ def _invests(ctx: Context) -> None:
             target = projects[-1][1] if projects else (last_project if "本项目" in s.text else None)
             for _, comp in companies:
                 ctx.add("INVESTS_IN", comp, target, s.start, s.end)
-        for m in FUNDS_BUILDING.finditer(s.text):  # X投资20亿元建设的Y项目
+        for m in FUNDS_BUILDING.finditer(s.text):  # X(在Z)投资20亿元建设的Y项目
             at, after = s.start + m.start(), s.start + m.end()
-            funders = [c for mm, c in companies if 0 <= at - mm.end <= 1]
+            funders = [(mm, c) for mm, c in companies if mm.end <= at and _FUNDER_GAP.fullmatch(ctx.text, mm.end, at)]
             built = [c for mm, c in projects if mm.start == after]
             if funders and built:
-                ctx.add("INVESTS_IN", funders[-1], built[0], s.start, s.end)
+                funder_end = funders[-1][0].end
+                ctx.add("INVESTS_IN", funders[-1][1], built[0], s.start, s.end)
+                for mm, park in parks:
+                    if funder_end <= mm.start and mm.end <= at:
+                        ctx.add("LOCATED_IN", built[0], park, s.start, s.end)
         plan = _PLANS.search(s.text)
         if plan:
             at = s.start + plan.start()
@@ -280,10 +285,15 @@ def _supplies(ctx: Context) -> None:
 def _focus(ctx: Context) -> None:
     main = ctx.registry.main_zone()
     for s in ctx.sentences:
-        if not _FOCUS.search(s.text) or _THIS_PROJECT.search(s.text):
+        trigger = _FOCUS.search(s.text)
+        if not trigger or _THIS_PROJECT.search(s.text):
             continue  # a sentence about 该项目 states the project's industries, not the zone's focus
+        parks = [c for m, c in ctx.in_sentence(s, "Park") if m.end <= s.start + trigger.start()]
+        subject = parks[-1] if parks and parks[-1] is not main else None  # 成都芯谷重点发展A、B: a park of the zone
         for _, ind in ctx.in_sentence(s, "Industry"):
             ctx.add("FOCUSES_ON", main, ind, s.start, s.end)
+            if subject is not None:
+                ctx.add("FOCUSES_ON", subject, ind, s.start, s.end)
     for mention, cand in ctx.placed:
         if cand.type != "Agency":
             continue
