@@ -1,8 +1,12 @@
 // Companies and projects that belong to a park group, each with the link that makes it
 // local: located in / investing in one of the parks, or (companies) investing in a
-// project located there (`project` names that project).
-// (x carries no label in the pattern so the walk starts at the parks, not at every entity.)
-// $parks: park keys (a park and its sub-parks)
+// project located there (`project` names that project). $keys limits the answer to those
+// entities (found through the key index; the parks carry no label there, so the walk starts at
+// the keys; null = every local firm, the walk then starts at the parks: x carries no label
+// so not every entity is scanned). The UNWINDs leave the
+// branches of the other way empty, so they cost nothing.
+// $parks: park keys (a park and its sub-parks), $keys: entity keys or null
+UNWIND CASE WHEN $keys IS NULL THEN [1] ELSE [] END AS every
 MATCH (p:Park) WHERE p.key IN $parks
 MATCH (x)-[r:LOCATED_IN|INVESTS_IN]->(p)
 WHERE x.type IN ['Company', 'Project']
@@ -10,8 +14,23 @@ RETURN x.key AS key, x.name AS name, x.type AS type, x.stage AS stage, x.investm
        p.key AS park, p.name AS park_name, type(r) AS rel, null AS project, null AS project_name,
        coalesce(r.evidence, []) AS evidence, coalesce(r.reports, []) AS reports
 UNION ALL
+UNWIND CASE WHEN $keys IS NULL THEN [1] ELSE [] END AS every
 MATCH (p:Park) WHERE p.key IN $parks
 MATCH (c:Company)-[r:INVESTS_IN]->(x:Project)-[:LOCATED_IN]->(p)
+RETURN c.key AS key, c.name AS name, c.type AS type, c.stage AS stage, c.investment_cny AS investment_cny,
+       p.key AS park, p.name AS park_name, 'INVESTS_IN' AS rel, x.key AS project, x.name AS project_name,
+       coalesce(r.evidence, []) AS evidence, coalesce(r.reports, []) AS reports
+UNION ALL
+UNWIND coalesce($keys, []) AS k
+MATCH (x:Entity {key: k})-[r:LOCATED_IN|INVESTS_IN]->(p)
+WHERE x.type IN ['Company', 'Project'] AND p.key IN $parks
+RETURN x.key AS key, x.name AS name, x.type AS type, x.stage AS stage, x.investment_cny AS investment_cny,
+       p.key AS park, p.name AS park_name, type(r) AS rel, null AS project, null AS project_name,
+       coalesce(r.evidence, []) AS evidence, coalesce(r.reports, []) AS reports
+UNION ALL
+UNWIND coalesce($keys, []) AS k
+MATCH (c:Entity {key: k})-[r:INVESTS_IN]->(x:Project)-[:LOCATED_IN]->(p)
+WHERE c.type = 'Company' AND p.key IN $parks
 RETURN c.key AS key, c.name AS name, c.type AS type, c.stage AS stage, c.investment_cny AS investment_cny,
        p.key AS park, p.name AS park_name, 'INVESTS_IN' AS rel, x.key AS project, x.name AS project_name,
        coalesce(r.evidence, []) AS evidence, coalesce(r.reports, []) AS reports

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from kg.analysis.gaps import COVERED, GAP, KINDS, GapRow, chain_gaps, gap_overlay
 from kg.analysis.lookup import resolve_chain, resolve_entity, resolve_park
+from kg.analysis.presence import EXAMPLES, coverage
 from kg.chains_store import chains_loaded, load_chains, template_version
 from kg.cli import main
 from kg.errors import KGError
@@ -238,6 +239,23 @@ def test_gaps_refresh_templates_in_an_old_store(falkor_store: FalkorStore) -> No
     falkor_store.write("MATCH (n) WHERE n:Chain OR n:Segment DETACH DELETE n")  # a store built before the templates
     assert not chains_loaded(falkor_store)
     assert _by_segment(chain_gaps(falkor_store, "东区"))["整车"].status == COVERED
+
+
+def test_gaps_count_every_covering_firm_and_quote_the_best_known(falkor_store: FalkorStore) -> None:
+    write_toy_graph(falkor_store)
+    for i in range(8):  # firm i is named in i reports; each is in 东区 and IN_INDUSTRY 电机 (-> 驱动电机)
+        falkor_store.write(
+            "MATCH (p:Park {key: 'Park:东区经开区'}), (i:Industry {key: 'Industry:电机'}) "
+            "CREATE (c:Entity:Company {key: $key, type: 'Company', name: $name, reports: $reports}) "
+            "CREATE (c)-[:LOCATED_IN {evidence: [$quote], reports: ['toy.txt']}]->(p) "
+            "CREATE (c)-[:IN_INDUSTRY {evidence: [$quote], reports: ['toy.txt']}]->(i)",
+            {"key": f"Company:测试{i}公司", "name": f"测试{i}公司", "reports": [f"r{j}" for j in range(i)],
+             "quote": f"测试{i}公司落户东区"})
+    row = _by_segment(chain_gaps(falkor_store, "东区"))["驱动电机"]
+    full = coverage(falkor_store, resolve_park(falkor_store, "东区"))[row.segment_key]
+    assert row.firms == len(full) == 9  # 乙科技 and the eight
+    assert [c.name for c in row.covering] == [f"测试{i}公司" for i in (7, 6, 5, 4, 3)][:EXAMPLES]
+    assert all(c in full and c.evidence for c in row.covering)  # the same quotes as the full coverage
 
 
 # ---------------------------------------------------------------- the sample graph

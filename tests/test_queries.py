@@ -42,6 +42,7 @@ SAMPLES: dict[str, Callable[[GraphStore], Any]] = {
     "key": lambda s: (_keys(s, "Park") or ["Park:(none left)"])[0],
     "keys": lambda s: _keys(s, "Company") + _keys(s, "Park"),
     "parks": lambda s: _keys(s, "Park"),
+    "examples": lambda s: 5,
     "companies": lambda s: _keys(s, "Company"),
     "projects": lambda s: _keys(s, "Project"),
     "local": lambda s: _keys(s, "Park") + _keys(s, "Company"),

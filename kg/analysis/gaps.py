@@ -15,7 +15,7 @@ from typing import Any
 
 import queries
 from kg.analysis.lookup import ChainRef, ParkScope, resolve_chain, resolve_park
-from kg.analysis.presence import Covering, coverage
+from kg.analysis.presence import Covering, SegmentCover, segment_cover, with_examples
 from kg.chains_store import ensure_chains
 from kg.store.base import GraphStore, Row
 from ontology.chains import TIERS
@@ -51,8 +51,9 @@ class GapRow:
     is_target: bool  # the park's own reports name the segment (FOCUSES_ON / 重点引进)
     # gaps: the covered segments it feeds (补链) or is fed by (延链); covered: the covered ones it feeds
     neighbours: tuple[str, ...]
-    covering: tuple[Covering, ...]  # covered: local firms and projects, with evidence
+    covering: tuple[Covering, ...]  # covered: the best known local firms and projects, with evidence
     targeted_by: tuple[Focus, ...]  # the statements naming it as a target
+    firms: int = 0  # covered: how many local firms and projects work in it (`covering` shows the first few)
 
 
 @dataclass
@@ -91,7 +92,7 @@ def _tier_order(tier: str) -> int:
     return TIERS.index(tier) if tier in TIERS else len(TIERS)
 
 
-def _chain_rows(scope: ParkScope, chain: ChainRef, segs: list[Row], covered: dict[str, list[Covering]],
+def _chain_rows(scope: ParkScope, chain: ChainRef, segs: list[Row], covered: dict[str, SegmentCover],
                 focus: ParkFocus) -> list[GapRow]:
     feeds = {s["key"]: set(s["feeds"]) for s in segs}
     fed_by: dict[str, set[str]] = defaultdict(set)
@@ -109,7 +110,7 @@ def _chain_rows(scope: ParkScope, chain: ChainRef, segs: list[Row], covered: dic
         feeds_covered = sorted(t for t in feeds[key] if t in covered)
         if key in covered:
             rows.append(GapRow(status=COVERED, kind=None, rank=None, neighbours=tuple(names[n] for n in feeds_covered),
-                               covering=tuple(covered[key]), **common))
+                               covering=covered[key].examples, firms=covered[key].firms, **common))
             continue
         fed_by_covered = sorted(h for h in fed_by[key] if h in covered)
         kind, near = ("补链", feeds_covered) if feeds_covered else ("延链", fed_by_covered) if fed_by_covered \
@@ -126,7 +127,7 @@ def _chain_rows(scope: ParkScope, chain: ChainRef, segs: list[Row], covered: dic
 
 
 def _chains_to_analyse(store: GraphStore, scope: ParkScope, chain: str | None,
-                       focus: ParkFocus, covered: dict[str, list[Covering]]) -> list[ChainRef]:
+                       focus: ParkFocus, covered: dict[str, SegmentCover]) -> list[ChainRef]:
     if chain is not None:
         return [resolve_chain(store, chain)]
     names = {c["key"]: c["name"] for c in store.read(queries.load("gaps_chains"))}
@@ -141,9 +142,10 @@ def gap_report(store: GraphStore, park: str, chain: str | None = None) -> tuple[
     ensure_chains(store)
     scope = resolve_park(store, park)
     focus = park_focus(store, scope)
-    covered = coverage(store, scope)
+    covered = segment_cover(store, scope)
     chains = _chains_to_analyse(store, scope, chain, focus, covered)
     segs = store.read(queries.load("gaps_chain_segments"), {"chains": [c.key for c in chains]})
+    covered = with_examples(store, scope, {s["key"]: covered[s["key"]] for s in segs if s["key"] in covered})
     by_chain: dict[str, list[Row]] = defaultdict(list)
     for seg in segs:
         by_chain[seg["chain"]].append(seg)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import queries
 from kg.analysis.lookup import ParkScope
@@ -98,12 +98,13 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for x in items if x))
 
 
-def local_firms(store: GraphStore, scope: ParkScope) -> LocalFirms:
-    """Companies and projects local to the park group."""
+def local_firms(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = None) -> LocalFirms:
+    """Companies and projects local to the park group (only those of `keys` if given)."""
     names: dict[str, tuple[str, str]] = {}
     links: dict[str, list[LocalLink]] = defaultdict(list)
     attrs: dict[str, tuple[str | None, float | None]] = {}
-    for row in store.read(queries.load("gaps_local"), {"parks": scope.keys}):
+    params = {"parks": scope.keys, "keys": None if keys is None else list(keys)}
+    for row in store.read(queries.load("gaps_local"), params) if keys is None or keys else ():
         names[row["key"]] = (row["name"], row["type"])
         attrs[row["key"]] = (row["stage"], row["investment_cny"])
         link = LocalLink(row["park_name"], row["rel"], row["project"], row["project_name"],
@@ -136,11 +137,17 @@ def _merge(found: dict[tuple[str, str], Covering], segment: str, item: Covering)
                                           _unique(old.reports + item.reports))
 
 
-def coverage(store: GraphStore, scope: ParkScope) -> dict[str, list[Covering]]:
-    """Segment key -> the local companies and projects working in it."""
-    firms = local_firms(store, scope)
+def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = None,
+             segments: Sequence[str] | None = None) -> dict[str, list[Covering]]:
+    """Segment key -> the local companies and projects working in it (only those of `keys`, and only
+    `segments`, if given)."""
+    firms = local_firms(store, scope, keys)
+    if keys is not None:  # companies local through a project: that project's segments and quotes count
+        projects = {link.project for links in firms.links.values() for link in links if link.project}
+        if projects - set(firms.names):
+            firms = local_firms(store, scope, sorted({*keys, *projects}))
     found: dict[tuple[str, str], Covering] = {}
-    for seg in segment_links(store, keys=firms.keys()):
+    for seg in segment_links(store, keys=firms.keys(), segments=segments):
         for link in firms.links[seg.key]:
             if link.project:  # a company's project elsewhere in the group does not make its own name count twice
                 continue
@@ -156,5 +163,44 @@ def coverage(store: GraphStore, scope: ParkScope) -> dict[str, list[Covering]]:
                     link.reports + tuple(r for h in here for r in h.reports) + seg.reports))
     result: dict[str, list[Covering]] = defaultdict(list)
     for (segment, _), item in sorted(found.items(), key=lambda kv: (kv[0][0], kv[1].type, kv[1].name)):
-        result[segment].append(item)
+        if keys is None or item.key in keys:
+            result[segment].append(item)
     return dict(result)
+
+
+@dataclass(frozen=True)
+class SegmentCover:
+    """Who covers a segment: how many local firms, and the best known of them with their quotes."""
+
+    firms: int  # local companies and projects working in the segment
+    best: tuple[str, ...]  # keys of at most EXAMPLES of them: most reports naming them first, then key
+    examples: tuple[Covering, ...] = ()  # those firms with how they cover it and quotes (see with_examples)
+
+
+#: local firms per segment shown with their quotes (the others are only counted)
+EXAMPLES = 5
+
+
+def segment_cover(store: GraphStore, scope: ParkScope, examples: int = EXAMPLES) -> dict[str, SegmentCover]:
+    """Segment key -> how many local firms work in it and which `examples` of them are best known.
+
+    The store counts and ranks the firms (queries/gaps_coverage.cypher), so no firm's links
+    or quotes are read here: a park of 30,000 firms costs little more than one of 30.
+    """
+    firms: dict[str, set[str]] = defaultdict(set)
+    known: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in store.read(queries.load("gaps_coverage"), {"parks": scope.keys, "examples": examples}):
+        firms[row["segment"]].update(row["firms"])
+        known[row["segment"]].update((key, reports) for key, reports in row["best"])
+    return {seg: SegmentCover(len(keys), tuple(sorted(known[seg], key=lambda k: (-known[seg][k], k))[:examples]))
+            for seg, keys in sorted(firms.items())}
+
+
+def with_examples(store: GraphStore, scope: ParkScope, covers: dict[str, SegmentCover]) -> dict[str, SegmentCover]:
+    """`covers` with the examples of each segment read in full: how they cover it, and the quotes."""
+    detail = coverage(store, scope, sorted({k for cover in covers.values() for k in cover.best}), sorted(covers))
+    result: dict[str, SegmentCover] = {}
+    for segment, cover in covers.items():
+        by_key = {c.key: c for c in detail.get(segment, [])}
+        result[segment] = replace(cover, examples=tuple(by_key[k] for k in cover.best if k in by_key))
+    return result

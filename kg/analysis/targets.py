@@ -180,7 +180,8 @@ def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
     for link in links:
         if link.type == "Project":
             by_project[link.key].append(link)
-    for inv in store.read(queries.load("targets_investors"), {"projects": sorted(by_project)}):
+    investors = None if keys is None else sorted(keys)
+    for inv in store.read(queries.load("targets_investors"), {"projects": sorted(by_project), "companies": investors}):
         place = f" in {'/'.join(inv['parks'])}" if inv["parks"] else ""
         for link in by_project[inv["project"]]:
             add(inv["key"], inv["name"], link.segment,
@@ -195,8 +196,7 @@ def _facts(store: GraphStore, rows: dict[str, TargetRow], scope: ParkScope, loca
     for fact in store.read(queries.load("targets_companies"), {"keys": keys}):
         row = rows[fact["key"]]
         row.where = sorted(set(fact["parks"]))
-        amounts = {k: v for k, v in fact["projects"] if k is not None and v}
-        total = sum(amounts.values()) + (fact["own_investment"] or 0)
+        total = (fact["projects_investment"] or 0) + (fact["own_investment"] or 0)
         row.investment_cny = float(total) if total else None
         row.reports = _unique([*fact["reports"], *row.reports])
     for quotes in store.read(queries.load("targets_quotes"), {"keys": keys}):

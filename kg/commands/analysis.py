@@ -32,11 +32,13 @@ def _snippet(quotes: list[str] | tuple[str, ...], terms: list[str], width: int =
     return _clip(quotes[0], "table", width) if quotes else ""
 
 
-def _names(names: list[str], fmt: str) -> str:
+def _names(names: list[str], fmt: str, total: int | None = None) -> str:
+    """Names, comma-separated; a table shows SHOWN of them and "+N" for the others (of `total` if more)."""
     names = list(dict.fromkeys(names))
-    if fmt == "table" and len(names) > SHOWN:
-        return ", ".join(names[:SHOWN]) + f" +{len(names) - SHOWN}"
-    return ", ".join(names)
+    if fmt != "table":
+        return ", ".join(names)
+    more = max(total or 0, len(names)) - SHOWN
+    return ", ".join(names[:SHOWN]) + (f" +{more}" if more > 0 else "")
 
 
 def _evidence(quotes: list[str] | tuple[str, ...], terms: list[str], fmt: str) -> str:
@@ -61,6 +63,9 @@ def _echo(rows: list[dict[str, Any]], fmt: str, columns: list[str], empty: str) 
 def gaps(park: str, chain: str | None, fmt: str, store: GraphStore) -> None:
     """Chain gaps of a park: each segment of its chains, covered (by whom) or a gap.
 
+    A covered segment shows how many local firms work in it and the best known of them
+    (most reports first) with a quote; "+N" counts the others.
+
     Firms of sub-parks count for the park. Gaps are ranked per chain: 补链 (directly
     upstream of a covered segment) before 延链 (directly downstream), then the rest;
     `target` marks segments the park's own reports name (重点引进).
@@ -80,7 +85,8 @@ def gaps(park: str, chain: str | None, fmt: str, store: GraphStore) -> None:
         "chain": r.chain, "segment": r.segment, "tier": r.tier, "status": r.status, "kind": r.kind or "",
         "rank": r.rank, "target": "yes" if r.is_target else "",
         "next_to": (("feeds " if r.kind != "延链" else "fed by ") + ", ".join(r.neighbours)) if r.neighbours else "",
-        "covered_by": _names([c.name for c in r.covering], fmt),
+        "firms": r.firms if r.status == "covered" else "",
+        "covered_by": _names([c.name for c in r.covering], fmt, r.firms),
         "evidence": _evidence([q for c in r.covering for q in c.evidence]
                               or [q for f in r.targeted_by for q in f.evidence],
                               [c.name for c in r.covering] or [f.industry for f in r.targeted_by], fmt),
