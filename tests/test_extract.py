@@ -272,3 +272,38 @@ def test_a_park_of_the_zone_that_develops_industries_focuses_on_them_and_is_no_i
     x = run("成都高新区聚焦电子信息产业，天府软件园、成都芯谷等园区承载能力提升。成都芯谷重点发展集成电路设计、封装测试和半导体材料。")
     assert "成都芯谷" not in names(x, "Industry")
     assert {("成都芯谷", "封装测试"), ("成都芯谷", "半导体材料")} <= triples(x, "FOCUSES_ON")
+
+
+def test_zones_of_different_kinds_with_one_place_name_stay_apart() -> None:
+    x = run("武汉东湖新技术开发区管委会召开推进会。东湖高新区党工委副书记出席。东湖高新区生物产业加快发展。"
+            "武汉东湖综合保税区、光谷自贸片区等开放平台持续发力。")
+    zone = next(e for e in x.entities if e.name == "武汉东湖新技术开发区")
+    assert "东湖高新区" in zone.aliases
+    assert ("武汉东湖综合保税区", "武汉东湖新技术开发区") in triples(x, "LOCATED_IN")
+    assert len([e for e in x.entities if e.name == "武汉东湖综合保税区"]) == 1
+
+
+def test_firms_gathered_in_a_park_of_the_zone_are_located_there() -> None:
+    x = run("东湖高新区加快发展。武汉光谷生物城位于东湖高新区，已集聚人福医药、华大基因、联影医疗等企业1000余家。")
+    assert {("人福医药", "武汉光谷生物城"), ("华大基因", "武汉光谷生物城")} <= triples(x, "LOCATED_IN")
+
+
+def test_this_park_and_this_firm_refer_to_the_last_ones_named() -> None:
+    x = run("航空港区加快建设郑州临空生物医药园。该园区汇聚了一批生物医药创新企业，包括鸿运华宁、晟斯生物、泰基鸿诺等。"
+            "长飞光纤光缆股份有限公司是光纤供应商。该公司为华为、中兴通讯等设备商配套供应光纤产品。")
+    assert ("鸿运华宁", "郑州临空生物医药园") in triples(x, "LOCATED_IN")
+    firm = "长飞光纤光缆股份有限公司"
+    assert triples(x, "SUPPLIES") == {(firm, "华为"), (firm, "中兴通讯")}
+
+
+def test_an_office_stationed_in_the_zone_is_one_agency_of_another_body() -> None:
+    x = run("东湖高新区管委会召开会议，东湖高新区投资促进局、武汉海关驻东湖综保区办事处等单位参加。")
+    assert "武汉海关驻东湖综保区办事处" in names(x, "Agency")
+    assert not {r for r in triples(x, "PART_OF") if r[0] == "武汉海关驻东湖综保区办事处"}
+
+
+def test_the_first_list_item_keeps_its_place_name_and_no_place_is_a_parent_industry() -> None:
+    x = run("光谷新签约项目156个，其中长江存储二期、华星光电t5项目等重大项目进展顺利。"
+            "光谷将重点引进激光、光通信、集成电路等产业链上下游企业。")
+    assert "长江存储二期" in names(x, "Project")
+    assert not {r for r in triples(x, "SUB_INDUSTRY_OF") if r[1].startswith("光谷")}

@@ -9,7 +9,8 @@ from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, is_generic
 from loaders.extract.tokens import Tokens
 
-_TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?")
+_TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?"
+                   r"(?:[（(](?:[一二三四五六七八九十\d]+期|[东西南北中]区)[）)])?")  # …项目（一期）
 _LIST_TAIL = re.compile(r"(?:等|[\d一二三四五六七八九十两百]+个)(?:重点|重大)?$")
 _SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "管委会", "党工委", "投资促进局", "招商局"})
 _EXTENDABLE = frozenset({"Project", "ambiguous", "Park"})

@@ -25,19 +25,19 @@ _PROJECT_ITEM_SPLIT = re.compile(r"[、，,]|以及")
 _PROJECT_LIST_END = re.compile(r"[。；;]|[，,]\s*(?:总投资|计划|截至)|等[，,。]|等(?:项目|[\d一二三四五六七八九十]+个)")
 _ITEM_NOTE = re.compile(r"[（(][^）)]*(?:期|项目)[^）)]*[）)]$")
 _TAIL = re.compile(
-    r"(?P<tail>等.*|[\d一二三四五六七八九十两]+(?:大|个|家|类|项).*|为代表.*"
+    r"(?P<tail>等.*|(?<![A-Za-z\d.])[\d一二三四五六七八九十两]+(?:大|个|家|类|项(?!目)).*|为代表.*"
     r"|(?:未来|前沿|主导|战略性?新兴)产业.*)$"
 )
 _COUNT = re.compile(r"^(?:等)?(?:[\d一二三四五六七八九十两]+(?:大|个|家|类|项)|一批)?")
 _INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群")
 _INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大")
 _PROJECT_TAIL = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个|一批)?|[\d一二三四五六七八九十]+个)[^，,。；;]{0,16}?项目")
-_COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司|产业基础)")  # 依托A、B等现有产业基础: firms
+_COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司|产业基础|[设备供应厂制造服务运营]商|整车厂)")  # 依托A、B等现有产业基础: firms
 _COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
 _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
 _PARK_TAIL = re.compile(r"^等[^，,。；;]{0,6}(?:平台|载体|园区)")
 _PLACE_HEAD_TAIL = re.compile(r"^(?:等|[\d一二三四五六七八九十]+个)(?P<head>(?:办事处|街道|乡镇)(?:党工委)?|安置区|片区|组团)")
-_PARENT_SUBJECT = re.compile(r"^[\W_]*(?P<parent>[^，,]{2,14}?)(?:产业)?重点(?:引进|发展)")
+_PARENT_SUBJECT = re.compile(r"^[\W_]*(?P<parent>[^，,]{2,14}?)(?:产业)?(?:将|要|还|也|已)?重点(?:引进|发展)")
 _INTRODUCER = re.compile(r"^(?:即|包括|包含|其中包括|主要包括|主要有|分别为|分别是|涵盖)")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『", "”’」』"
 _ITEM_SEPARATOR = re.compile(r"、|以及(?=\S{4})")
@@ -114,6 +114,9 @@ def _typed_list(
     kind, head = _list_kind(pre, tail, names)
     if kind is None:
         return None
+    if kind != "Industry" and not intro:  # 武汉|东湖综合保税区、…等开放平台: names, unlike industries, hold places
+        first_start = grow_left(text, first_end, "Item", c_start, tokens)
+        names[0], offsets[0] = text[first_start:first_end], first_start
     if kind == "Industry" and len(names) >= 2:
         names, offsets = _split_last_conjunction(names, offsets)
     items = []
@@ -235,8 +238,9 @@ def _attach_parent_and_role(match: ListMatch, text: str, c_start: int, first_sta
         return
     subject = _PARENT_SUBJECT.match(text[c_start:first_start])
     parent = subject.group("parent") if subject else _industry_prefix(rest.removeprefix("为代表的"))
-    if parent and (lex.zone_re.search(parent) or head_type(parent) not in (None, "Industry") or is_generic(parent, "")):
-        parent = None  # 航空港区重点引进…, A、B等现有产业: a zone, an agency or a modifier is no parent industry
+    if parent and (lex.zone_re.search(parent) or head_type(parent) not in (None, "Industry") or is_generic(parent, "")
+                   or subject and not lex.industry_re.search(parent)):
+        parent = None  # 航空港区重点引进…, A、B等现有产业, 光谷将重点引进…: a place, an agency or a modifier is no parent
     if parent:
         off = text.find(parent, c_start, s_end)
         match.parent = Mention("Industry", parent, off, off + len(parent), source="list")

@@ -13,7 +13,8 @@ from loaders.extract.lexicon import cut, lexicon, may_open_with_tag, word_tags
 from loaders.extract.text import is_cjk
 from loaders.extract.tokens import Tokens
 
-MAX_LEN = {"Company": 24, "Agency": 24, "Project": 40, "Park": 16, "Industry": 14}
+# "Item": a list item of any type but Industry, bounded by the list's separators, so head words inside do not end it
+MAX_LEN = {"Company": 24, "Agency": 24, "Project": 40, "Park": 16, "Industry": 14, "Item": 40}
 _CONJUNCTIONS = frozenset("和及与暨")
 _STOP_TAGS = ("v", "p", "c", "d", "r", "u", "m", "q", "t", "f", "y", "e", "o", "a", "z", "s")
 _NAME_VERBS = frozenset(
@@ -34,6 +35,7 @@ _CROSSES = {  # head types a name of this type may contain
     "Agency": {"Project", "Park", "ambiguous"},
     "Park": set(),
     "Industry": set(),
+    "Item": {"Company", "Project", "Agency", "Park", "ambiguous", "Industry"},
 }
 
 
@@ -99,6 +101,7 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
             break
         tag = tags.get(tok)
         task = etype == "Agency" and pos < end and tokens[k + 1] == "工作"  # 巡察|工作|领导小组: the body's task
+        task = task or etype == "Agency" and tok == "驻"  # 武汉海关|驻|东湖综保区办事处: an office stationed away
         if etype == "Company" and _unknown_pair(tokens, k, tags):
             tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
             k -= 1
@@ -106,12 +109,13 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
                 and not task:
             break
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
-                and not _joins_place(tok, tag):
+                and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
             break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name (not a lone 湖 of 独墅|湖)
         htype = head_type(tok)
         if htype is not None and htype != etype and htype not in crosses:
             break
-        if htype == etype and etype not in crosses and not (etype == "Company" and pos == end):
+        stationed = etype == "Agency" and pos < end and tokens[k + 1] == "驻"  # 武汉海关|驻|…办事处
+        if htype == etype and etype not in crosses and not (etype == "Company" and pos == end) and not stationed:
             break  # (but 集团|股份有限公司: a firm's head may itself be two head words)
         if end - (pos - len(tok)) > limit:
             break

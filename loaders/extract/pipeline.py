@@ -21,6 +21,7 @@ _INDUSTRY_CONTEXT = re.compile(
     r"产业|行业|领域|业态|集群|主导|新兴|聚焦|围绕|培育|打造|引进|招引|从事|主营|发展|布局|壮大|细分|链"
 )
 _BAD_NAME = re.compile(r"^[“”\"‘’]|[+＋]")
+_PROJECT_END = re.compile(r"(?:项目|期)[）)]?$")  # …项目, …二期, …项目（一期）
 _PROJECT_AFTER = re.compile(r"等?(?:重点|重大|重要|在建|新建|续建)?项目")  # 中铁…产业园等重点项目建设
 _RECURRING = ("Company", "Park", "Project")  # types whose names are found again once known
 _MIN_RECURRING = 4  # shortest park or project name found again on its own
@@ -79,11 +80,12 @@ def _resolve(
         if m.type == "ambiguous":
             is_project = (
                 registry.key("Project", m.text, "") in project_keys
-                or m.text.endswith(("项目", "期"))
+                or _PROJECT_END.search(m.text) is not None
                 or _PROJECT_AFTER.match(text, m.end) is not None
             )
             m.type = "Project" if is_project else "Park"
         out.append(m)
+    _widen_items(text, items, found)
     spans, item_spans = SpanIndex(out), SpanIndex(items)
     kept: list[Mention] = []
     for m in out:
@@ -105,6 +107,20 @@ def _resolve(
         if is_main or not any((b - a) > (z.end - z.start) for a, b, _ in spans.enclosing(z.start, z.end)):
             kept.append(z)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _widen_items(text: str, items: list[Mention], found: list[Mention]) -> None:
+    """A list item cut short at its left (云杰|新科技…基地项目) takes the start of the longest name of its
+    type that ends where it ends: another list's item or a head-word name."""
+    starts: dict[tuple[int, str], int] = {}
+    for m in [*items, *(m for m in found if m.source == "head")]:
+        key = (m.end, m.type)
+        starts[key] = min(starts.get(key, m.start), m.start)
+    for item in items:
+        start = starts[(item.end, item.type)]
+        if start < item.start:
+            item.text = text[start : item.start] + item.text
+            item.start = start
 
 
 def _topical_industries(mentions: list[Mention], sents: list[Sentence], items: list[Mention]) -> list[Mention]:

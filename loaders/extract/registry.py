@@ -14,6 +14,10 @@ MAIN_ZONE = "@main"
 _PROJECT_TAIL = re.compile(r"(?:[（(][^）)]*[）)]|[一二三四五六七八九十\d]+期|项目)+$")
 
 
+def _zone_endings() -> tuple[str, ...]:
+    return tuple(suffix for suffix, _ in lexicon().zone_suffixes)
+
+
 @dataclass
 class Candidate:
     """An entity under construction."""
@@ -77,7 +81,7 @@ class Registry:
         return known
 
     def _new_key(self, etype: str, text: str, source: str) -> str:
-        if etype == "Park" and source == "zone":
+        if etype == "Park" and (source == "zone" or text.endswith(_zone_endings())):  # a zone in a list is a zone
             zk = zone_key(text)
             return MAIN_ZONE if self._is_main(zk) else f"zone:{zk.core}{zk.short}"
         if etype in ("Park", "Project"):

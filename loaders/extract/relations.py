@@ -27,6 +27,8 @@ _BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|
 _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
 _SUPPLY = re.compile(r"为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")
 _THIS_PROJECT = re.compile(r"[该本此]项目")
+_THIS_FIRM = re.compile(r"[该此](?:公司|企业|集团)")
+_THIS_PARK = re.compile(r"[该此本](?:园区|园|基地)|园区内")
 _CHARGE_AGENCY = {"办事处党工委": "党工委", "办事处": "管委会", "局": "管委会", "工作部": "党工委"}
 
 
@@ -72,6 +74,14 @@ class Context:
             return self.sentences[k]
         return self.sentences[-1]
 
+    def last_before(self, pos: int, etype: str, skip: Candidate | None = None) -> Candidate | None:
+        """The last entity of ``etype`` (other than ``skip``) named before ``pos``: what 该公司 or 该园区 refers to."""
+        for k in range(bisect_left(self._placed_starts, pos) - 1, -1, -1):
+            cand = self.placed[k][1]
+            if cand.type == etype and cand is not skip:
+                return cand
+        return None
+
     def in_sentence(self, s: Sentence, *types: str) -> list[tuple[Mention, Candidate]]:
         lo, hi = bisect_left(self._placed_starts, s.start), bisect_left(self._placed_starts, s.end)
         return [(m, c) for m, c in self.placed[lo:hi] if c.type in types]
@@ -95,6 +105,7 @@ def _from_lists(ctx: Context) -> None:
         s, e = lm.sentence_start, lm.sentence_end
         project = _referenced_project(ctx, lm)
         clients = _are_clients(ctx, lm)  # 为A、B等终端企业供货: firms served from here, whose trade is not the supplier's
+        site = _list_site(ctx, lm, main)
         for item in items:
             if item.type == "Industry" and project is not None:
                 ctx.add("IN_INDUSTRY", project, item, s, e)  # 该项目以A、B、C为重点
@@ -107,10 +118,23 @@ def _from_lists(ctx: Context) -> None:
                     ctx.add("SUB_INDUSTRY_OF", item, parent, s, e)
             elif item.type == "Company":
                 if not clients:
-                    ctx.add("LOCATED_IN", item, main, s, e)
+                    ctx.add("LOCATED_IN", item, site, s, e)
                 ctx.add("IN_INDUSTRY", item, parent or (None if clients else _nearest_industry(ctx, lm)), s, e)
             elif item.type == "Project":
                 ctx.add("IN_INDUSTRY", item, parent, s, e)
+
+
+def _list_site(ctx: Context, lm: ListMatch, main: Candidate | None) -> Candidate | None:
+    """Where a list's firms are: a park of the zone named before them in the sentence (生物城…已集聚A、B),
+    the park 该园区 refers to, else the zone itself."""
+    s = ctx.sentence_at(lm.sentence_start)
+    first = lm.items[0].start
+    parks = [c for m, c in ctx.in_sentence(s, "Park") if m.end <= first and c is not main]
+    if parks:
+        return parks[-1]
+    if _THIS_PARK.search(ctx.text, s.start, first):
+        return ctx.last_before(s.start, "Park", skip=main) or main
+    return main
 
 
 def _are_clients(ctx: Context, lm: ListMatch) -> bool:
@@ -190,6 +214,8 @@ def _administers(ctx: Context) -> None:
 def _part_of(ctx: Context) -> None:
     agencies = {c.key: c for c in ctx.registry.candidates() if c.type == "Agency"}
     for cand in agencies.values():
+        if any("驻" in form for form in cand.forms):
+            continue  # 武汉海关驻…办事处: an office of another body, stationed in the zone
         for suffix, parent_key in _CHARGE_AGENCY.items():
             if cand.key.endswith(suffix) and cand.key != parent_key:
                 wanted = "党工委" if "党" in cand.key else parent_key
@@ -263,7 +289,7 @@ def _business_lines(ctx: Context) -> None:
     for s in ctx.sentences:
         for m in _BUSINESS.finditer(s.text):
             at = s.start + m.start()
-            firms = [c for mm, c in ctx.in_sentence(s, "Company") if mm.end <= at]
+            firms = [c for mm, c in ctx.in_sentence(s, "Company") if mm.end <= at] or _this_firm(ctx, s, at)
             clause_end = s.start + m.end() + len(_CLAUSE_TEXT.match(s.text, m.end()).group())
             for mm, ind in ctx.in_sentence(s, "Industry"):
                 if firms and at < mm.start < clause_end:
@@ -275,11 +301,19 @@ def _supplies(ctx: Context) -> None:
         for m in _SUPPLY.finditer(s.text):
             at = s.start + m.start()
             companies = ctx.in_sentence(s, "Company")
-            suppliers = [c for mm, c in companies if mm.end <= at]
+            suppliers = [c for mm, c in companies if mm.end <= at] or _this_firm(ctx, s, at)
             clients = [c for mm, c in companies if at < mm.start < s.start + m.end()]
             if suppliers:
                 for client in clients:
                     ctx.add("SUPPLIES", suppliers[-1], client, s.start, s.end)
+
+
+def _this_firm(ctx: Context, s: Sentence, at: int) -> list[Candidate]:
+    """The firm ``该公司`` before ``at`` refers to: the last one named before the sentence."""
+    if not _THIS_FIRM.search(ctx.text, s.start, at):
+        return []
+    firm = ctx.last_before(s.start, "Company")
+    return [firm] if firm is not None else []
 
 
 def _focus(ctx: Context) -> None:

@@ -12,6 +12,7 @@ from loaders.extract.tokens import Tokens
 
 _MAX_CORE = 6
 _PLACE_TAGS = ("ns",)
+_KINDLESS = frozenset({"港区", "新区", "开发区"})  # short forms that do not say which kind of zone it is
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,11 @@ def strip_places(name: str) -> str:
 
 
 def same_zone(a: ZoneKey, b: ZoneKey) -> bool:
-    """Do two keys denote the same zone (航空港区 ~ 航空港经济综合实验区)?"""
+    """Do two keys denote the same zone (航空港区 ~ 航空港经济综合实验区, not 东湖高新区 ~ 东湖综保区)?"""
     if not a.core or not b.core:
         return a.short == b.short or not a.core and not b.core
-    return a.core.startswith(b.core) or b.core.startswith(a.core)
+    kinds_agree = a.short == b.short or a.short in _KINDLESS or b.short in _KINDLESS
+    return kinds_agree and (a.core.startswith(b.core) or b.core.startswith(a.core))
 
 
 def main_zone(mentions: list[Mention]) -> ZoneKey | None:
