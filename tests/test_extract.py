@@ -307,3 +307,25 @@ def test_the_first_list_item_keeps_its_place_name_and_no_place_is_a_parent_indus
             "光谷将重点引进激光、光通信、集成电路等产业链上下游企业。")
     assert "长江存储二期" in names(x, "Project")
     assert not {r for r in triples(x, "SUB_INDUSTRY_OF") if r[1].startswith("光谷")}
+
+
+def test_numbered_project_lists_with_clauses_about_each_project() -> None:
+    x = run("合肥经开区举行重大项目集中签约仪式。签约项目主要包括：\n1.蔚来汽车第二先进制造基地项目，由蔚来控股有限公司"
+            "投资建设，总投资约50亿元，主要建设整车冲压、焊装、涂装、总装四大工艺车间。\n"
+            "2.江淮汽车智能网联汽车零部件产业园，投资方为安徽江淮汽车集团股份有限公司，总投资8.5亿元。")
+    projects = names(x, "Project")
+    assert "蔚来汽车第二先进制造基地项目" in projects
+    assert not any(name[0] in "：:1" or name.startswith("由") or name in ("焊装", "涂装") for name in projects)
+    assert "蔚来控股有限公司" in names(x, "Company")
+    assert "江淮汽车智能网联汽车零部件产业园" in projects | names(x, "Park")
+    assert ("安徽江淮汽车集团股份有限公司", "江淮汽车智能网联汽车零部件产业园") in triples(x, "INVESTS_IN")
+
+
+def test_a_subsidiary_named_first_and_its_business_line() -> None:
+    x = run("国轩高科动力电池研究院二期项目开工。据悉，合肥国轩高科动力能源有限公司是国轩高科股份有限公司的全资子公司，"
+            "主要从事动力锂电池的研发和生产。")
+    child, owner = "合肥国轩高科动力能源有限公司", "国轩高科股份有限公司"
+    assert (owner, child) in triples(x, "INVESTS_IN")
+    assert ("合肥国轩高科动力能源有限公司", "锂电池") in triples(x, "IN_INDUSTRY")
+    assert ("国轩高科", "国轩高科动力电池研究院二期项目") in triples(x, "INVESTS_IN") or \
+        (owner, "国轩高科动力电池研究院二期项目") in triples(x, "INVESTS_IN")

@@ -50,8 +50,12 @@ def investor_prefix(project: str) -> str | None:
     tokens = cut(project)
     taken: list[str] = []
     business = 0  # business-line words taken after the trade name (安图|生物)
+    at = 0  # offset of tok in project
     for k, tok in enumerate(tokens):
-        tag = tags.get(tok, "")
+        at, tag = at + len(tokens[k - 1]) if k else 0, tags.get(tok, "")
+        industry = lex.industry_re.match(project, at) if taken and not business else None
+        if industry and industry.end() > at + len(tok):
+            break  # 国轩高科|动力电池研究院: an industry of several tokens starts the description
         if tok in lex.business_words and taken and not taken[-1].endswith(("科技", "技术")):
             taken.append(tok)
             business += 1

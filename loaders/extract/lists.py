@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.lexicon import cut, is_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
-from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic
+from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic, marker_length
 from loaders.extract.stage import stage_of
 from loaders.extract.tokens import Tokens
 
@@ -23,6 +23,8 @@ _PROJECT_TRIGGER = re.compile(
 )
 _PROJECT_ITEM_SPLIT = re.compile(r"[、，,]|以及")
 _PROJECT_LIST_END = re.compile(r"[。；;]|[，,]\s*(?:总投资|计划|截至)|等[，,。]|等(?:项目|[\d一二三四五六七八九十]+个)")
+# a clause about the project, not its name: 由X投资建设, 主要建设…, 位于…
+_CLAUSE_ITEM = re.compile(r"^(?:由|为|在|将|是|已|预计|计划|主要|位于|投资方)|(?:投资|建设)$")
 _ITEM_NOTE = re.compile(r"[（(][^）)]*(?:期|项目)[^）)]*[）)]$")
 _TAIL = re.compile(
     r"(?P<tail>等.*|(?<![A-Za-z\d.])[\d一二三四五六七八九十两]+(?:大|个|家|类|项(?!目)).*|为代表.*"
@@ -66,12 +68,14 @@ def project_lists(text: str, start: int, end: int) -> list[ListMatch]:
         items: list[Mention] = []
         pos = m.end()
         for part in _PROJECT_ITEM_SPLIT.split(text[m.end() : list_end]):
-            item_start = pos + len(part) - len(part.lstrip())
-            name = _ITEM_NOTE.sub("", part.strip())
+            stripped = part.strip()
+            skip = marker_length(stripped)  # 1.蔚来…项目: no list marker
+            item_start = pos + len(part) - len(part.lstrip()) + skip
+            name = _ITEM_NOTE.sub("", stripped[skip:])
             name = _ITEM_NOTE.sub("", name).replace(" ", "")
             pos += len(part) + 1
-            if 2 <= len(name) <= _MAX_ITEM["Project"]:
-                items.append(Mention("Project", name, item_start, item_start + len(part.strip()), source="list"))
+            if 2 <= len(name) <= _MAX_ITEM["Project"] and not _CLAUSE_ITEM.search(name):
+                items.append(Mention("Project", name, item_start, item_start + len(stripped) - skip, source="list"))
         if items:
             stage = stage_of(m.group("stage"))
             for it in items:
@@ -123,6 +127,8 @@ def _typed_list(
     for name, off in zip(names, offsets):
         name = name.strip()
         name, off = _unquote(name, off)
+        skip = marker_length(name)  # 1.A、2.B: no list markers
+        name, off = name[skip:], off + skip
         if not name:
             continue
         item_kind = kind
@@ -159,7 +165,8 @@ def _list_kind(pre: str, tail: str, names: list[str]) -> tuple[str | None, str]:
         return item_heads.pop(), ""
     if _PARK_PRE.search(pre) or _PARK_TAIL.match(tail):
         return "Park", ""
-    if _PROJECT_TAIL.match(tail) or _PROJECT_TRIGGER.search(pre):
+    headed = sum(head_type(n.strip()) is not None for n in names) * 2 >= len(names)
+    if _PROJECT_TAIL.match(tail) or _PROJECT_TRIGGER.search(pre) and headed:  # (not 冲压、焊装…四大工艺车间)
         if known * 2 >= len(names):
             return "Industry", ""
         if re.match(r"^等[^，,。；;]{0,8}产业项目", tail):

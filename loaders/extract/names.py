@@ -19,7 +19,7 @@ _CONJUNCTIONS = frozenset("和及与暨")
 _STOP_TAGS = ("v", "p", "c", "d", "r", "u", "m", "q", "t", "f", "y", "e", "o", "a", "z", "s")
 _NAME_VERBS = frozenset(
     "创新 研发 孵化 示范 检测 制造 研究 焊接 共享 计算 转化 应用 建设 生产 服务 发展 投资 管理 装备 运营 招商 促进 "
-    "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代".split()
+    "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代 控股".split()
 )
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "x", "y", "e", "o", "t", "ns")  # 与|达, 在|建: no trade name
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
@@ -27,8 +27,10 @@ _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
 _CLOSE = {"）": "（", ")": "("}
 _OPENING_BRACKETS = "（(“"
 _LEADING_NUMBER = re.compile(r"[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 _GENERATION = re.compile(r"第[\d.一二三四五六七八九十]+代$")
-_LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?")  # 共同投资|晨达合光通信项目
+_LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?|由")  # 共同投资|晨达合光通信项目, 由|蔚来控股
+_LIST_MARKER = re.compile(r"(?:[（(]\d{1,2}[）)]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）](?!\d))\s*")  # 1. （2） 三、
 _CROSSES = {  # head types a name of this type may contain
     "Company": {"Agency"},
     "Project": {"Company", "Project", "Agency"},
@@ -106,8 +108,8 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
             tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
             k -= 1
         elif tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
-                and not task:
-            break
+                and not task and tok not in lex.industries and not _ORDINAL.fullmatch(tok):
+            break  # (零部件, 第二: an industry or an ordinal inside a name)
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
                 and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
             break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name (not a lone 湖 of 独墅|湖)
@@ -121,7 +123,7 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
             break
         pos -= len(tok)
         k -= 1
-    return _trim_leading_count(text, pos, end)
+    return name_start(text, pos, end)
 
 
 def _unknown_pair(tokens: list[str], k: int, tags: dict[str, str]) -> bool:
@@ -138,15 +140,28 @@ def _joins_place(token: str, tag: str | None) -> bool:
     return bool(tag) and tag.startswith(_NAME_BEFORE_PLACE) or not tag and bool(re.fullmatch(r"[A-Za-z0-9]+", token))
 
 
-def _trim_leading_count(text: str, start: int, end: int) -> int:
-    """Skip a count (3个), a verb (共同投资) and any symbols (//, *) a name cannot open with."""
-    for opener in (_LEADING_NUMBER, _LEADING_VERB):
-        m = opener.match(text, start, end)
-        if m and end - m.end() >= 2:
-            start = m.end()
-    while start < end and not (text[start].isalnum() or text[start] in _OPENING_BRACKETS):
+def name_start(text: str, start: int, end: int) -> int:
+    """Where a name inside ``text[start:end]`` opens: after any list marker (1. （2） 三、), count (3个),
+    leading verb or preposition (共同投资, 由) and symbol (：, //, *) a name cannot open with."""
+    while True:
+        opened = start
+        while start < end and not (text[start].isalnum() or text[start] in _OPENING_BRACKETS):
+            start += 1
+        for opener in (_LIST_MARKER, _LEADING_NUMBER, _LEADING_VERB):
+            m = opener.match(text, start, end)
+            if m and end - m.end() >= 2:
+                start = m.end()
+        if start == opened:
+            return start
+
+
+def marker_length(item: str) -> int:
+    """Length of the list marker (and symbols) an item of a list opens with: ``：1.`` ``（2）`` ``三、``."""
+    start = 0
+    while start < len(item) and not (item[start].isalnum() or item[start] in _OPENING_BRACKETS):
         start += 1
-    return start
+    m = _LIST_MARKER.match(item, start)
+    return m.end() if m and len(item) - m.end() >= 2 else start
 
 
 def is_generic(name: str, head: str, *, industries_generic: bool = False, place_names: bool = False) -> bool:

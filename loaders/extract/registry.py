@@ -11,6 +11,7 @@ from loaders.extract.mentions import Mention
 from loaders.extract.zone import ZoneKey, same_zone, strip_places, zone_key
 
 MAIN_ZONE = "@main"
+_LEGAL_FORMS = ("公司", "集团")  # a firm named with one of these is named in full
 _PROJECT_TAIL = re.compile(r"(?:[（(][^）)]*[）)]|[一二三四五六七八九十\d]+期|项目)+$")
 
 
@@ -33,10 +34,11 @@ class Candidate:
         return min(s for s, _ in self.spans)
 
     def name(self) -> str:
-        """The fullest form (for industries: the bare sector name when seen)."""
+        """The fullest form (for industries: the bare sector name when seen; for firms: the legal name when seen)."""
         if self.type == "Industry" and self.key in self.forms:
             return self.key
-        return max(self.forms, key=lambda f: (len(f), -self.forms.index(f)))
+        legal = [f for f in self.forms if f.endswith(_LEGAL_FORMS)] if self.type == "Company" else []
+        return max(legal or self.forms, key=lambda f: (len(f), -self.forms.index(f)))
 
 
 class Registry:
@@ -98,20 +100,32 @@ class Registry:
         return self.main is not None and same_zone(self.main, zk)
 
     def merge_company_prefixes(self) -> dict[int, Candidate]:
-        """Fold short company names into the one whose key they begin (雄韬 -> 雄韬电源)."""
+        """Fold short company names into the one whose key they begin (雄韬 -> 雄韬电源).
+
+        A firm named with its legal form (…有限公司) is complete: it is never folded into a longer
+        guess (国轩高科股份有限公司 stays, 国轩高科动力电池研究院 from a project name joins it), and two
+        such firms stay two.
+        """
         companies = [c for (t, _), c in self._by_key.items() if t == "Company"]
         moved: dict[int, Candidate] = {}
         for short in sorted(companies, key=lambda c: len(c.key)):
-            longer = [c for c in companies if c is not short and len(c.key) > len(short.key) >= 2 and c.key.startswith(short.key)]
-            if len(longer) != 1:
+            if short not in companies:
                 continue
-            target = longer[0]
-            target.forms.extend(f for f in short.forms if f not in target.forms)
-            target.spans.extend(short.spans)
-            del self._by_key[("Company", short.key)]
-            companies.remove(short)
-            moved[id(short)] = target
+            longer = [c for c in companies if c is not short and len(c.key) > len(short.key) >= 2 and c.key.startswith(short.key)]
+            if len(longer) != 1 or _legal(longer[0]) and _legal(short):
+                continue
+            kept, folded = (short, longer[0]) if _legal(short) else (longer[0], short)
+            kept.forms.extend(f for f in folded.forms if f not in kept.forms)
+            kept.spans.extend(folded.spans)
+            del self._by_key[("Company", folded.key)]
+            companies.remove(folded)
+            moved[id(folded)] = kept
         return moved
+
+
+def _legal(firm: Candidate) -> bool:
+    """Is the firm named with its legal form somewhere (…有限公司, …集团)?"""
+    return any(f.endswith(_LEGAL_FORMS) for f in firm.forms)
 
 
 def agency_key(name: str) -> str:

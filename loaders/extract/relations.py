@@ -19,6 +19,8 @@ _FOCUS = re.compile(
 )
 _SETTLE = re.compile(r"入驻|落户|坐落在|坐落于|位于|落地")
 _SUBSIDIARY = re.compile(r"的(?:全资|控股)?子公司")
+_IS = re.compile(r"是|为")
+_INVESTOR_IS = re.compile(r"投资(?:方|主体|单位)(?:为|是)")
 _OPERATOR = re.compile(r"由(?P<who>[^，,。]{2,30}?)(?:投资|开发|建设|运营|打造)")
 _AGREEMENT = re.compile(r"签订|签署|共同投资|联合投资")
 _FUNDER_GAP = re.compile(r"\s*(?:(?:拟|将|计划)?(?:在|于)[^，,。；;、]{1,12}?)?\s*")  # X|在高新区|投资建设的Y
@@ -234,9 +236,18 @@ def _invests(ctx: Context) -> None:
         for m in _SUBSIDIARY.finditer(s.text):
             at = s.start + m.start()
             owners = [c for mm, c in companies if mm.end <= at]
-            for mm, child in companies:
-                if mm.start >= at + len(m.group()) - 1 and owners:
+            children = [c for mm, c in companies if mm.start >= at + len(m.group()) - 1]
+            if not children and len(owners) >= 2 and _IS.search(ctx.text, s.start, at):
+                children = owners[:1]  # A是B的全资子公司: the subject is the subsidiary
+            for child in children:
+                if owners:
                     ctx.add("INVESTS_IN", owners[-1], child, s.start, s.end)
+        for m in _INVESTOR_IS.finditer(s.text):  # X项目，投资方为Y
+            at = s.start + m.end()
+            named = [c for mm, c in companies if at <= mm.start <= at + 1]
+            target = projects[0][1] if projects else parks[0][1] if parks else last_project
+            if named:
+                ctx.add("INVESTS_IN", named[0], target, s.start, s.end)
         for m in _OPERATOR.finditer(s.text):
             a, b = s.start + m.start("who"), s.start + m.end("who")
             target = projects[-1][1] if projects else last_project
@@ -289,11 +300,14 @@ def _business_lines(ctx: Context) -> None:
     for s in ctx.sentences:
         for m in _BUSINESS.finditer(s.text):
             at = s.start + m.start()
-            firms = [c for mm, c in ctx.in_sentence(s, "Company") if mm.end <= at] or _this_firm(ctx, s, at)
+            before = [(mm, c) for mm, c in ctx.in_sentence(s, "Company") if mm.end <= at]
+            # X主要从事…: the firm just before; A是B的子公司，主要从事…: the sentence's subject, its first firm
+            firm = (before[-1][1] if at - before[-1][0].end <= 2 else before[0][1]) if before else None
+            firm = firm or next(iter(_this_firm(ctx, s, at)), None)
             clause_end = s.start + m.end() + len(_CLAUSE_TEXT.match(s.text, m.end()).group())
             for mm, ind in ctx.in_sentence(s, "Industry"):
-                if firms and at < mm.start < clause_end:
-                    ctx.add("IN_INDUSTRY", firms[-1], ind, s.start, s.end)
+                if at < mm.start < clause_end:
+                    ctx.add("IN_INDUSTRY", firm, ind, s.start, s.end)
 
 
 def _supplies(ctx: Context) -> None:
