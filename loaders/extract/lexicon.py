@@ -11,6 +11,8 @@ from pathlib import Path
 import jieba
 import jieba.posseg
 
+from loaders.extract.segmenter import BlockSegmenter
+
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "ontology" / "lexicon"
 
 
@@ -99,7 +101,14 @@ def tokenizer() -> jieba.Tokenizer:
 @lru_cache(maxsize=1 << 16)
 def cut(text: str) -> tuple[str, ...]:
     """jieba tokens of ``text`` (memoised: the rules segment the same phrases many times)."""
+    if jieba.re_han_default.fullmatch(text):  # one block, as most are: the faster route to the same tokens
+        return tuple(_block_segmenter().cut(text))
     return tuple(tokenizer().lcut(text))
+
+
+@lru_cache(maxsize=1)
+def _block_segmenter() -> BlockSegmenter:
+    return BlockSegmenter(tokenizer())
 
 
 @lru_cache(maxsize=1)
