@@ -14,6 +14,13 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
+def timed_cpu(fn: Callable[[], Any]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds of this process for one call of `fn`."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (0..100) by linear interpolation between closest ranks."""
     ordered = sorted(values)

@@ -24,6 +24,10 @@ class BlockSegmenter:
         self._log_total = log(tokenizer.total)
         self._log_prob: dict[str, float] = {}  # word -> log(freq) - log(total), filled as words are met
 
+    def forget(self) -> None:
+        """Drop the word probabilities worked out so far (benchmarks start every report cold)."""
+        self._log_prob.clear()
+
     def cut(self, block: str) -> list[str]:
         """Tokens of one block (a full match of ``jieba.re_han_default``)."""
         ends = self._word_ends(block)
