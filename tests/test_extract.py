@@ -329,3 +329,24 @@ def test_a_subsidiary_named_first_and_its_business_line() -> None:
     assert ("合肥国轩高科动力能源有限公司", "锂电池") in triples(x, "IN_INDUSTRY")
     assert ("国轩高科", "国轩高科动力电池研究院二期项目") in triples(x, "INVESTS_IN") or \
         (owner, "国轩高科动力电池研究院二期项目") in triples(x, "INVESTS_IN")
+
+
+def test_firms_representing_an_industry_and_a_zone_before_an_industry() -> None:
+    x = run("西安高新区光子产业加快集聚，以源杰科技、炬光科技为代表的光子企业超过300家。")
+    assert names(x, "Company") == {"源杰科技", "炬光科技"}
+    assert names(x, "Industry") == {"光子产业"}
+    assert {("源杰科技", "光子产业"), ("炬光科技", "光子产业")} <= triples(x, "IN_INDUSTRY")
+
+
+def test_the_stages_of_an_industrial_chain_are_its_segments() -> None:
+    x = run("西安高新区集成电路产业链条不断完善，上游涵盖芯片设计、半导体材料，中游包括晶圆制造、封装测试，"
+            "下游延伸至消费电子、汽车电子等应用领域。")
+    segments = {"芯片设计", "半导体材料", "晶圆制造", "封装测试", "消费电子", "汽车电子"}
+    assert {(s, "集成电路") for s in segments} <= triples(x, "SUB_INDUSTRY_OF")
+    assert "应用" not in names(x, "Industry")
+
+
+def test_short_names_with_a_modifier_character_are_names_and_a_new_pattern_is_no_bureau() -> None:
+    x = run("经开区加快构建现代产业新格局。大众汽车、光子科技等企业落户经开区。")
+    assert not any(name.endswith("格局") for name in names(x, "Agency"))
+    assert {"大众汽车", "光子科技"} <= names(x, "Company")

@@ -44,8 +44,10 @@ def industry_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) ->
                     continue
                 out.append(Mention("Industry", name, s + name_start, s + name_start + len(name), source="suffix"))
                 continue
-            if lex.zone_re.search(seg, name_start, m.start()):
-                continue  # 经开区产业: a place, not an industry
+            zones = list(lex.zone_re.finditer(seg, name_start, m.start()))
+            if zones:  # 西安高新区|光子产业: the zone is where the industry is; 经开区产业 names none
+                name_start = zones[-1].end()
+                name = seg[name_start : m.end()]
             if m.start() - name_start < 2 or is_generic(name, "产业") or head_type(seg[name_start : m.start()]):
                 continue
             if name in lex.categories:

@@ -121,6 +121,8 @@ def _typed_list(
     if kind != "Industry" and not intro:  # 武汉|东湖综合保税区、…等开放平台: names, unlike industries, hold places
         first_start = grow_left(text, first_end, "Item", c_start, tokens)
         names[0], offsets[0] = text[first_start:first_end], first_start
+    if tail.startswith("为代表") and names[0].startswith("以") and len(names[0]) > 2:
+        names[0], offsets[0] = names[0][1:], offsets[0] + 1  # 以|源杰科技、炬光科技为代表
     if kind == "Industry" and len(names) >= 2:
         names, offsets = _split_last_conjunction(names, offsets)
     items = []
@@ -258,7 +260,7 @@ def _represented(phrase: str) -> str | None:
     m = re.match(r"[^，,。；;、“”]{2,10}", phrase)
     if not m:
         return None
-    name = re.sub(r"(?:等|的)?(?:企业|公司|产业|行业|领域)$", "", m.group())
+    name = re.sub(r"(?:等|的)?(?:企业|公司|产业|行业|领域).*$", "", m.group())  # 光子|企业超过300家
     return name if len(name) >= 2 and not is_generic(name, "") else None
 
 
@@ -268,6 +270,6 @@ def _industry_prefix(phrase: str) -> str | None:
     if m and m.group() not in lexicon().categories:
         return m.group()
     m = re.match(r"([^，,。；;的]{2,8}?)(?:产业|核心领域|领域|业态|集群)", phrase)
-    if m and not re.search(r"细分|重点|主导|相关|等|[\d]|^[百千万亿]+级", m.group(1)):
-        return m.group(1)
+    if m and not re.search(r"细分|重点|主导|相关|等|[\d]|^[百千万亿]+级", m.group(1)) and not is_generic(m.group(1), ""):
+        return m.group(1)  # (not 消费电子、汽车电子等|应用|领域)
     return None

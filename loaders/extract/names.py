@@ -172,7 +172,7 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False, place_
     and so does a place name, unless ``place_names`` (parks are named after places: 台湾科技园).
     """
     core = name[: len(name) - len(head)] if head and name.endswith(head) else name
-    core = re.sub(r"[\d\s%（）()“”\"]+", "", core.removesuffix("项目"))
+    core = re.sub(r"[\d\s%（）()“”\"]+|[一二三四五六七八九十两百千]+[大个项家类批]", "", core.removesuffix("项目"))
     lex = lexicon()
     if industries_generic:
         core = lex.zone_re.sub("", core)
@@ -185,10 +185,15 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False, place_
 
 @lru_cache(maxsize=2)
 def _modifiers(with_industries: bool) -> re.Pattern[str]:
-    """Generic words (and, if asked, industry words), longest first, as one pattern."""
+    """Generic words (and, if asked, industry words), longest first, as one pattern.
+
+    A one-character modifier (该, 新, 子) counts only where the name opens: 光子 and 大众 keep theirs.
+    """
     lex = lexicon()
     words = sorted({*lex.generic_words, *(lex.industries if with_industries else ())}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words)))
+    single = "".join(w for w in words if len(w) == 1)
+    longer = "|".join(re.escape(w) for w in words if len(w) > 1)
+    return re.compile(f"^[{re.escape(single)}]+|{longer}" if single else longer)
 
 
 def balanced_brackets(name: str) -> bool:

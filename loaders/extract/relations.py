@@ -29,6 +29,7 @@ _BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|
 _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
 _SUPPLY = re.compile(r"为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")
 _THIS_PROJECT = re.compile(r"[该本此]项目")
+_CHAIN_STAGE = re.compile(r"[上中下]游")
 _THIS_FIRM = re.compile(r"[该此](?:公司|企业|集团)")
 _THIS_PARK = re.compile(r"[该此本](?:园区|园|基地)|园区内")
 _CHARGE_AGENCY = {"办事处党工委": "党工委", "办事处": "管委会", "局": "管委会", "工作部": "党工委"}
@@ -92,7 +93,7 @@ class Context:
 def find_relations(ctx: Context) -> list[Found]:
     """Apply every rule; relations come out in rule order, de-duplicated."""
     for rule in (_from_lists, _investors, _located, _administers, _part_of, _invests, _business_lines, _named_industry, _supplies,
-                 _focus):
+                 _chain_stages, _focus):
         rule(ctx)
     return ctx.found
 
@@ -328,6 +329,20 @@ def _this_firm(ctx: Context, s: Sentence, at: int) -> list[Candidate]:
         return []
     firm = ctx.last_before(s.start, "Company")
     return [firm] if firm is not None else []
+
+
+def _chain_stages(ctx: Context) -> None:
+    """``X产业链…上游涵盖A、B，中游包括C，下游延伸至D``: the industries of each stage are segments of X."""
+    for s in ctx.sentences:
+        chain_at = s.text.find("产业链")
+        stage = _CHAIN_STAGE.search(s.text, max(chain_at, 0))
+        if chain_at < 0 or stage is None:
+            continue
+        industries = ctx.in_sentence(s, "Industry")
+        chains = [c for m, c in industries if 0 <= s.start + chain_at - m.end <= 2]  # X|产业链, X产业|链
+        for m, segment in industries:
+            if chains and m.start >= s.start + stage.start():
+                ctx.add("SUB_INDUSTRY_OF", segment, chains[-1], s.start, s.end)
 
 
 def _focus(ctx: Context) -> None:
