@@ -350,3 +350,9 @@ def test_short_names_with_a_modifier_character_are_names_and_a_new_pattern_is_no
     x = run("经开区加快构建现代产业新格局。大众汽车、光子科技等企业落户经开区。")
     assert not any(name.endswith("格局") for name in names(x, "Agency"))
     assert {"大众汽车", "光子科技"} <= names(x, "Company")
+
+
+def test_the_trades_a_park_project_takes_in_are_its_industries() -> None:
+    x = run("天宇智造产业园项目是经开区今年的重点项目，园区拟入驻企业涵盖了工业设计、检验检测、精密加工等制造类上下游企业。")
+    project = "天宇智造产业园项目"
+    assert {(project, "工业设计"), (project, "检验检测")} <= triples(x, "IN_INDUSTRY")

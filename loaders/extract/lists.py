@@ -35,6 +35,7 @@ _INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群")
 _INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大")
 _PROJECT_TAIL = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个|一批)?|[\d一二三四五六七八九十]+个)[^，,。；;]{0,16}?项目")
 _COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司|产业基础|[设备供应厂制造服务运营]商|整车厂)")  # 依托A、B等现有产业基础: firms
+_SECTOR_FIRMS = re.compile(r"^等[^，,。；;]{0,10}(?:类|领域|行业|上下游|细分)[^，,。；;]{0,6}企业")
 _COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
 _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
 _PARK_TAIL = re.compile(r"^等[^，,。；;]{0,6}(?:平台|载体|园区)")
@@ -175,6 +176,9 @@ def _list_kind(pre: str, tail: str, names: list[str]) -> tuple[str | None, str]:
             return "Company", ""
         return "Project", ""
     if tail.startswith("为代表") or _COMPANY_TAIL.match(tail) or _COMPANY_PRE.search(pre):
+        sectors = known + sum(n.strip() not in lex.industries and _names_a_sector(n.strip()) for n in names)
+        if _SECTOR_FIRMS.match(tail) and sectors * 2 > len(names):
+            return "Industry", ""  # 工业设计、精密加工等制造类上下游企业: firms of those trades
         return ("Industry" if known * 2 > len(names) else "Company"), ""
     if known * 2 >= len(names) and (tail or _INDUSTRY_PRE.search(pre[-8:])):
         return "Industry", ""

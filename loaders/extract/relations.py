@@ -30,6 +30,7 @@ _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
 _SUPPLY = re.compile(r"为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")
 _THIS_PROJECT = re.compile(r"[该本此]项目")
 _CHAIN_STAGE = re.compile(r"[上中下]游")
+_PARK_AS_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;]))(?:该|本)?园区(?:拟|已|将|内)?(?:入驻|集聚|汇聚|引进)")
 _THIS_FIRM = re.compile(r"[该此](?:公司|企业|集团)")
 _THIS_PARK = re.compile(r"[该此本](?:园区|园|基地)|园区内")
 _CHARGE_AGENCY = {"办事处党工委": "党工委", "办事处": "管委会", "局": "管委会", "工作部": "党工委"}
@@ -110,10 +111,10 @@ def _from_lists(ctx: Context) -> None:
         clients = _are_clients(ctx, lm)  # 为A、B等终端企业供货: firms served from here, whose trade is not the supplier's
         site = _list_site(ctx, lm, main)
         for item in items:
-            if item.type == "Industry" and project is not None:
-                ctx.add("IN_INDUSTRY", project, item, s, e)  # 该项目以A、B、C为重点
-            elif item.type == "Industry":
-                if main is not None and lm.kind == "Industry":
+            if item.type == "Industry":
+                if project is not None:  # 该项目以A、B、C为重点, 园区拟入驻企业涵盖A、B
+                    ctx.add("IN_INDUSTRY" if project.type == "Project" else "FOCUSES_ON", project, item, s, e)
+                elif main is not None and lm.kind == "Industry":
                     ctx.add("FOCUSES_ON", main, item, s, e)
                     if "role" in lm.extra:
                         item.attrs.setdefault("role", lm.extra["role"])
@@ -148,13 +149,18 @@ def _are_clients(ctx: Context, lm: ListMatch) -> bool:
 
 
 def _referenced_project(ctx: Context, lm: ListMatch) -> Candidate | None:
-    """The project ``该项目`` before a list refers to: the last project named before it."""
+    """The project or park a list is about: ``该项目`` refers to the last project named before it,
+    a clause opening with ``园区`` (园区拟入驻企业涵盖A、B) to the last park or project of the zone."""
     first = min((m.start for m in lm.items), default=lm.sentence_start)
     ref = _THIS_PROJECT.search(ctx.text, lm.sentence_start, first)
+    types = ("Project",)
+    if ref is None:
+        ref, types = _PARK_AS_SUBJECT.search(ctx.text, lm.sentence_start, first), ("Project", "Park")
     if ref is None:
         return None
+    main = ctx.registry.main_zone()
     earlier = ctx.placed[: bisect_left(ctx._placed_starts, ref.start())]
-    return next((c for _, c in reversed(earlier) if c.type == "Project"), None)
+    return next((c for _, c in reversed(earlier) if c.type in types and c is not main), None)
 
 
 def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
