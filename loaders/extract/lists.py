@@ -213,7 +213,7 @@ def _names_a_sector(name: str) -> bool:
     """Nothing in ``name`` but common words (国际|高等教育, 综合|及|特色|专科|医疗): no proper name,
     no head, no count (十个|重大), not firms (头部|企业)."""
     tokens = cut(name)
-    return (head_type(name) is None and tokens[-1] != "企业" and not word_tags().get(tokens[0], "").startswith(("m", "q"))
+    return bool(tokens) and (head_type(name) is None and tokens[-1] != "企业" and not word_tags().get(tokens[0], "").startswith(("m", "q"))
             and all(is_common_word(tok) or tok in "和及与" for tok in tokens))
 
 
