@@ -356,3 +356,10 @@ def test_the_trades_a_park_project_takes_in_are_its_industries() -> None:
     x = run("天宇智造产业园项目是经开区今年的重点项目，园区拟入驻企业涵盖了工业设计、检验检测、精密加工等制造类上下游企业。")
     project = "天宇智造产业园项目"
     assert {(project, "工业设计"), (project, "检验检测")} <= triples(x, "IN_INDUSTRY")
+
+
+def test_district_bodies_and_firms_a_chain_leader_brings_along() -> None:
+    x = run("坪山区委、区政府和坪山区投资推广署联合招商。比亚迪股份有限公司作为链主企业，带动弗迪电池、弗迪科技等配套企业加快发展。")
+    assert {"坪山区委", "区政府", "坪山区投资推广署"} <= names(x, "Agency")
+    assert {"弗迪电池", "弗迪科技"} <= names(x, "Company")  # two firms, though their keys share 弗迪
+    assert triples(x, "SUPPLIES") == {("弗迪电池", "比亚迪股份有限公司"), ("弗迪科技", "比亚迪股份有限公司")}

@@ -12,7 +12,8 @@ from loaders.extract.tokens import Tokens
 _TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?"
                    r"(?:[（(](?:[一二三四五六七八九十\d]+期|[东西南北中]区)[）)])?")  # …项目（一期）
 _LIST_TAIL = re.compile(r"(?:等|[\d一二三四五六七八九十两百]+个)(?:重点|重大)?$")
-_SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "管委会", "党工委", "投资促进局", "招商局"})
+_SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "区委", "区政府", "县委", "县政府", "管委会", "党工委",
+                            "投资促进局", "招商局"})
 _NOT_BUREAUS = ("格局", "布局", "大局", "结局", "全局", "当局", "僵局", "开局", "变局", "新局", "出局", "定局", "残局",
                 "棋局", "骗局", "饭局", "赌局", "危局", "终局", "时局")  # words that end in 局 and name no bureau
 _EXTENDABLE = frozenset({"Project", "ambiguous", "Park"})

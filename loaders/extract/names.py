@@ -19,7 +19,7 @@ _CONJUNCTIONS = frozenset("和及与暨")
 _STOP_TAGS = ("v", "p", "c", "d", "r", "u", "m", "q", "t", "f", "y", "e", "o", "a", "z", "s")
 _NAME_VERBS = frozenset(
     "创新 研发 孵化 示范 检测 制造 研究 焊接 共享 计算 转化 应用 建设 生产 服务 发展 投资 管理 装备 运营 招商 促进 "
-    "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代 控股".split()
+    "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代 控股 推广".split()
 )
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "x", "y", "e", "o", "t", "ns")  # 与|达, 在|建: no trade name
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
@@ -29,7 +29,8 @@ _OPENING_BRACKETS = "（(“"
 _LEADING_NUMBER = re.compile(r"[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 _GENERATION = re.compile(r"第[\d.一二三四五六七八九十]+代$")
-_LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?|由")  # 共同投资|晨达合光通信项目, 由|蔚来控股
+# 共同投资|晨达合光通信项目, 由|蔚来控股, 区政府和|坪山区投资推广署
+_LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?|[由和及与]")
 _LIST_MARKER = re.compile(r"(?:[（(]\d{1,2}[）)]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）](?!\d))\s*")  # 1. （2） 三、
 _CROSSES = {  # head types a name of this type may contain
     "Company": {"Agency"},

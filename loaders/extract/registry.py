@@ -112,7 +112,7 @@ class Registry:
             if short not in companies:
                 continue
             longer = [c for c in companies if c is not short and len(c.key) > len(short.key) >= 2 and c.key.startswith(short.key)]
-            if len(longer) != 1 or _legal(longer[0]) and _legal(short):
+            if len(longer) != 1 or _legal(longer[0]) and _legal(short) or not _abbreviates(short, longer[0]):
                 continue
             kept, folded = (short, longer[0]) if _legal(short) else (longer[0], short)
             kept.forms.extend(f for f in folded.forms if f not in kept.forms)
@@ -121,6 +121,13 @@ class Registry:
             companies.remove(folded)
             moved[id(folded)] = kept
         return moved
+
+
+def _abbreviates(short: Candidate, longer: Candidate) -> bool:
+    """Does one of the firms' names begin another's (after any place name), not just its key
+    (雄韬 / 深圳雄韬电源; not 弗迪科技 / 弗迪电池)?"""
+    shorts, longers = {strip_places(f) for f in short.forms}, {strip_places(f) for f in longer.forms}
+    return _legal(short) or any(b.startswith(a) or a.startswith(b) for a in shorts for b in longers)
 
 
 def _legal(firm: Candidate) -> bool:

@@ -27,7 +27,8 @@ _FUNDER_GAP = re.compile(r"\s*(?:(?:拟|将|计划)?(?:在|于)[^，,。；;、]
 _PLANS = re.compile(r"拟(?:在|于)?")
 _BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|主营)")
 _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
-_SUPPLY = re.compile(r"为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")
+_SUPPLY = re.compile(r"(?<![作成认因行])为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")  # (not 作为…配套)
+_SUPPLIERS_LED = re.compile(r"带动[^。；;]{1,30}?等?配套(?:企业|厂商)")  # X带动A、B等配套企业: A, B supply X
 _THIS_PROJECT = re.compile(r"[该本此]项目")
 _CHAIN_STAGE = re.compile(r"[上中下]游")
 _PARK_AS_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;]))(?:该|本)?园区(?:拟|已|将|内)?(?:入驻|集聚|汇聚|引进)")
@@ -327,6 +328,13 @@ def _supplies(ctx: Context) -> None:
             if suppliers:
                 for client in clients:
                     ctx.add("SUPPLIES", suppliers[-1], client, s.start, s.end)
+        for m in _SUPPLIERS_LED.finditer(s.text):
+            at, end = s.start + m.start(), s.start + m.end()
+            companies = ctx.in_sentence(s, "Company")
+            leaders = [c for mm, c in companies if mm.end <= at]
+            for mm, supplier in companies:
+                if leaders and at < mm.start < end:
+                    ctx.add("SUPPLIES", supplier, leaders[-1], s.start, s.end)
 
 
 def _this_firm(ctx: Context, s: Sentence, at: int) -> list[Candidate]:
