@@ -1,6 +1,12 @@
 """Extraction patterns, each on a sentence shaped like the ones in real zone reports."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kg.model import Extraction, Report
@@ -363,3 +369,26 @@ def test_district_bodies_and_firms_a_chain_leader_brings_along() -> None:
     assert {"坪山区委", "区政府", "坪山区投资推广署"} <= names(x, "Agency")
     assert {"弗迪电池", "弗迪科技"} <= names(x, "Company")  # two firms, though their keys share 弗迪
     assert triples(x, "SUPPLIES") == {("弗迪电池", "比亚迪股份有限公司"), ("弗迪科技", "比亚迪股份有限公司")}
+
+
+def test_another_zone_of_the_city_is_no_part_of_the_reports_zone_nor_its_focus() -> None:
+    x = run("长沙经济技术开发区新开工项目15个。同时，长沙高新区、望城经开区也在加快推进智能制造装备产业发展。"
+            "中联重科智慧产业城在建。")
+    located = triples(x, "LOCATED_IN")
+    assert not {("长沙高新区", "长沙经济技术开发区"), ("望城经开区", "长沙经济技术开发区")} & located
+    assert ("中联重科智慧产业城", "长沙经济技术开发区") in located
+    assert not {r for r in triples(x, "FOCUSES_ON") if r[0] == "长沙经济技术开发区"}
+
+
+def test_output_does_not_depend_on_the_hash_seed(corpus_dir: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    shutil.copytree(corpus_dir, reports)
+    (reports / "tie.txt").write_text("长沙经济技术开发区开工项目15个。长沙高新区、望城经开区也在推进智能制造装备产业发展。", "utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg", "extract", str(reports), "--out", str(out)], env=env, check=True,
+                       capture_output=True)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert len(outputs[0]) == 6 and outputs[0] == outputs[1]

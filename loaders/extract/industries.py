@@ -8,7 +8,7 @@ from loaders.extract.mentions import Mention
 from loaders.extract.names import grow_left, head_type, is_generic
 from loaders.extract.tokens import Tokens
 
-_SUFFIX = re.compile(r"产业(?![园链化区基地项])")
+_SUFFIX = re.compile(r"产业(?![园链化区基地项城])")
 _COUNTED_CATEGORY = re.compile(r"[一二三四五六七八九十两\d]+大")
 _QUALIFIER = re.compile(r"(?:世界|国际|国家|全国|全球|省|市|[\d百千万亿]+)级|(?:国际|国内|全国|全球)(?:一流|领先|先进)的?")
 _NOT_AFTER = re.compile(r"[园区城]")  # 生物医药园, 智慧物流园区: part of a place name

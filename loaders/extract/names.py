@@ -27,6 +27,7 @@ _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
 _CLOSE = {"）": "（", ")": "("}
 _OPENING_BRACKETS = "（(“"
 _LEADING_NUMBER = re.compile(r"[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
+_NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千万零]{2,}")  # 三一|重工, not 3|个 or 一|批
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 _GENERATION = re.compile(r"第[\d.一二三四五六七八九十]+代$")
 # 共同投资|晨达合光通信项目, 由|蔚来控股, 区政府和|坪山区投资推广署
@@ -109,8 +110,9 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
             tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
             k -= 1
         elif tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
-                and not task and tok not in lex.industries and not _ORDINAL.fullmatch(tok):
-            break  # (零部件, 第二: an industry or an ordinal inside a name)
+                and not task and tok not in lex.industries and not _ORDINAL.fullmatch(tok) \
+                and not (etype in ("Company", "Project") and pos < end and _NUMERAL_WORD.fullmatch(tok)):
+            break  # (零部件, 第二, 三一|重工: an industry, an ordinal or a numeral trade name inside a name)
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
                 and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
             break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name (not a lone 湖 of 独墅|湖)

@@ -200,7 +200,7 @@ def _recurring_forms(cand: Candidate) -> list[str]:
     if cand.type != "Company":
         return [f for f in cand.forms if len(f) >= _MIN_RECURRING]
     shorts = {company_key(name), *(f for f in cand.forms if len(f) < len(name))}
-    return [name, *(s for s in shorts if s != name and is_trade_name(s))]
+    return [name, *(s for s in sorted(shorts) if s != name and is_trade_name(s))]
 
 
 def _place_list(lm: ListMatch, registry: Registry, moved: dict[int, Candidate]):

@@ -85,7 +85,7 @@ class Registry:
     def _new_key(self, etype: str, text: str, source: str) -> str:
         if etype == "Park" and (source == "zone" or text.endswith(_zone_endings())):  # a zone in a list is a zone
             zk = zone_key(text)
-            return MAIN_ZONE if self._is_main(zk) else f"zone:{zk.core}{zk.short}"
+            return MAIN_ZONE if self._is_main(zk) else f"zone:{zk.label()}"
         if etype in ("Park", "Project"):
             return strip_places(_PROJECT_TAIL.sub("", text) or text)
         if etype == "Company":

@@ -10,6 +10,7 @@ from loaders.extract.lists import ListMatch
 from loaders.extract.mentions import Mention
 from loaders.extract.registry import Candidate, Registry
 from loaders.extract.text import Sentence
+from loaders.extract.zone import is_standalone
 
 _ZONE_AGENCIES = re.compile(r"^(?:管委会|管理委员会|党工委|工委|纪检监察工委|党委)$")
 _LEADERSHIP = re.compile(r"在(?P<who>[^，,。]{2,20}?)的?(?:正确|坚强|统一)?领导下")
@@ -194,12 +195,17 @@ def _located(ctx: Context) -> None:
         for _, park in parks[:1]:
             for _, mover in movers:
                 ctx.add("LOCATED_IN", mover, park, s.start, s.end)
-                if park is not main:
+                if park is not main and not _is_peer(park):
                     ctx.add("LOCATED_IN", mover, main, s.start, s.end)
     for cand in ctx.registry.candidates():
-        if cand.type in ("Project", "Park") and cand is not main:
+        if cand.type in ("Project", "Park") and cand is not main and not _is_peer(cand):
             s = _first_sentence(ctx, cand)
             ctx.add("LOCATED_IN", cand, main, s.start, s.end)
+
+
+def _is_peer(park: Candidate) -> bool:
+    """Is the park another zone beside the report's (长沙高新区 in a report on 长沙经开区), not one inside it?"""
+    return any(is_standalone(form) for form in park.forms)
 
 
 def _administers(ctx: Context) -> None:
@@ -368,7 +374,8 @@ def _focus(ctx: Context) -> None:
         parks = [c for m, c in ctx.in_sentence(s, "Park") if m.end <= s.start + trigger.start()]
         subject = parks[-1] if parks and parks[-1] is not main else None  # 成都芯谷重点发展A、B: a park of the zone
         for _, ind in ctx.in_sentence(s, "Industry"):
-            ctx.add("FOCUSES_ON", main, ind, s.start, s.end)
+            if subject is None or not _is_peer(subject):  # 望城经开区也在推进…: another zone's focus
+                ctx.add("FOCUSES_ON", main, ind, s.start, s.end)
             if subject is not None:
                 ctx.add("FOCUSES_ON", subject, ind, s.start, s.end)
     for mention, cand in ctx.placed:

@@ -12,6 +12,7 @@ from loaders.extract.tokens import Tokens
 
 _MAX_CORE = 6
 _PLACE_TAGS = ("ns",)
+_STANDALONE_KINDS = frozenset({"经开区", "高新区", "实验区", "新区"})
 _KINDLESS = frozenset({"港区", "新区", "开发区"})  # short forms that do not say which kind of zone it is
 
 
@@ -21,6 +22,11 @@ class ZoneKey:
 
     core: str  # e.g. 航空港 (city prefix and suffix removed); "" for bare 经开区
     short: str  # e.g. 实验区
+    place: str = ""  # the place names removed in front, e.g. 郑州 of 郑州经开区
+
+    def label(self) -> str:
+        """A text that tells zones apart: 航空港实验区; for a zone with no core of its own, with its city: 长沙经开区."""
+        return f"{self.core or self.place}{self.short}"
 
 
 def zone_mentions(text: str, mask: list[bool], tokens: Tokens) -> list[Mention]:
@@ -46,7 +52,8 @@ def zone_key(name: str) -> ZoneKey:
         if name.endswith(suffix):
             core, short = name[: -len(suffix)], abbrev
             break
-    return ZoneKey(strip_places(core), short)
+    stripped = strip_places(core)
+    return ZoneKey(stripped, short, core[: len(core) - len(stripped)])
 
 
 def strip_places(name: str) -> str:
@@ -61,16 +68,25 @@ def strip_places(name: str) -> str:
     return "".join(tokens[k:])
 
 
+def is_standalone(name: str) -> bool:
+    """Is ``name`` a zone of a kind that sits in no other zone (经开区, 高新区, 新区), unlike a 综保区
+    or 自贸片区 that may lie inside one?"""
+    return any(name.endswith(suffix) for suffix, short in lexicon().zone_suffixes if short in _STANDALONE_KINDS)
+
+
 def same_zone(a: ZoneKey, b: ZoneKey) -> bool:
     """Do two keys denote the same zone (航空港区 ~ 航空港经济综合实验区, not 东湖高新区 ~ 东湖综保区)?"""
     if not a.core or not b.core:
+        if a.place and b.place and a.place != b.place or not a.core and a.place and b.core \
+                or not b.core and b.place and a.core:
+            return False  # 长沙经开区 is neither 郑州经开区 nor 望城经开区; a bare 经开区 may be either
         return a.short == b.short or not a.core and not b.core
     kinds_agree = a.short == b.short or a.short in _KINDLESS or b.short in _KINDLESS
     return kinds_agree and (a.core.startswith(b.core) or b.core.startswith(a.core))
 
 
 def main_zone(mentions: list[Mention]) -> ZoneKey | None:
-    """The zone most often mentioned (its longest core), or None."""
+    """The zone most often mentioned (its longest core; on a tie, the one named first), or None."""
     keys = [zone_key(m.text) for m in mentions if m.source == "zone"]
     if not keys:
         return None
@@ -79,7 +95,7 @@ def main_zone(mentions: list[Mention]) -> ZoneKey | None:
     for k in keys:
         counts[k] += 1
     best, best_score = None, -1
-    for cand in set(keys):
+    for cand in dict.fromkeys(keys):  # in order of first mention, so a tie goes to the zone named first
         score = sum(n for k, n in counts.items() if same_zone(cand, k))
         if score > best_score or (score == best_score and len(cand.core) > len(best.core)):
             best, best_score = cand, score
