@@ -392,3 +392,17 @@ def test_output_does_not_depend_on_the_hash_seed(corpus_dir: Path, tmp_path: Pat
                        capture_output=True)
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert len(outputs[0]) == 6 and outputs[0] == outputs[1]
+
+
+def test_zone_alias_districts_joint_ventures_and_suppliers_to_a_trade_name() -> None:
+    x = run("天津经济技术开发区（简称“泰达”）管委会下设投资促进局。一汽丰田汽车有限公司是开发区的链主企业。"
+            "天津英创汇智汽车技术有限公司向一汽丰田供货制动系统。由长城汽车与德国宝马合资成立的光束汽车有限公司落户开发区西区。"
+            "南港工业区重点发展石油化工产业。今年以来，泰达新签约康希诺生物疫苗产业化基地项目。")
+    zone = next(e for e in x.entities if e.name == "天津经济技术开发区")
+    assert "泰达" in zone.aliases
+    assert ("天津英创汇智汽车技术有限公司", "一汽丰田汽车有限公司") in triples(x, "SUPPLIES")
+    assert {("长城汽车", "光束汽车有限公司"), ("德国宝马", "光束汽车有限公司")} <= triples(x, "INVESTS_IN")
+    located = triples(x, "LOCATED_IN")
+    assert {("光束汽车有限公司", "开发区西区"), ("开发区西区", "天津经济技术开发区"),
+            ("南港工业区", "天津经济技术开发区")} <= located
+    assert ("南港工业区", "石油化工产业") in triples(x, "FOCUSES_ON")

@@ -5,7 +5,7 @@ import re
 
 from loaders.extract.lexicon import BRAND_TAGS, cut, is_common_word, is_one_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
-from loaders.extract.names import head_type
+from loaders.extract.names import head_type, name_start
 from loaders.extract.zone import strip_places
 
 _ORG_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
@@ -35,6 +35,26 @@ def is_trade_name(word: str) -> bool:
     if len(word) < 2 or word in lexicon().industries or head_type(word):
         return False
     return not (is_one_common_word(word) or word_tags().get(word, "").startswith("ns") and len(cut(word)) == 1)
+
+
+# 由长城汽车与德国宝马合资成立的|光束汽车有限公司: two firms found a third
+JOINT_VENTURE = re.compile(
+    r"(?P<a>[^，,。；;、：:由与和及的]{2,12})(?:与|和|及)(?P<b>[^，,。；;、：:与和及的]{2,12})"
+    r"(?:共同|联合)?(?:合资|出资|投资)(?:成立|组建|设立|新设)的?"
+)
+
+
+def joint_venture_mentions(text: str) -> list[Mention]:
+    """The founders named in ``A与B合资成立C``, as firms (they carry no head word: 长城汽车, 德国宝马)."""
+    out = []
+    for m in JOINT_VENTURE.finditer(text):
+        for slot in ("a", "b"):
+            start, end = m.span(slot)
+            start = name_start(text, start, end)
+            name = text[start:end]
+            if len(name) >= 2 and not is_one_common_word(name) and head_type(name) is None:
+                out.append(Mention("Company", name, start, end, source="slot"))
+    return out
 
 
 def declared_aliases(text: str) -> list[tuple[int, str]]:

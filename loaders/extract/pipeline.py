@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 from loaders.extract.amounts import FUNDS_BUILDING, Amount, parse_amount
-from loaders.extract.companies import company_key, declared_aliases, investor_mention, is_trade_name
+from loaders.extract.companies import (
+    company_key, declared_aliases, investor_mention, is_trade_name, joint_venture_mentions,
+)
 from loaders.extract.heads import head_mentions
 from loaders.extract.industries import industry_key, industry_mentions
 from loaders.extract.lexicon import lexicon
@@ -41,7 +43,7 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
         lists.extend(project_lists(text, s.start, s.end))
         lists.extend(enumerations(text, s.start, s.end, tokens))
     runs = separator_runs(mask)
-    found = [*head_mentions(text, runs, tokens), *industry_mentions(text, runs, tokens)]
+    found = [*head_mentions(text, runs, tokens), *industry_mentions(text, runs, tokens), *joint_venture_mentions(text)]
     list_items = [it for lm in lists for it in lm.items]
     mentions = _resolve(text, zones, found, list_items, registry)
     mentions = _topical_industries(mentions, sents, list_items)
@@ -147,10 +149,10 @@ def _core_is_industry(name: str) -> bool:
 
 
 def _declared(text: str, placed: list[tuple[Mention, Candidate]], registry: Registry) -> list[tuple[Mention, Candidate]]:
-    """``X（下称Y）``: Y is another name of the company X just before."""
+    """``X（下称Y）``: Y is another name of the firm, zone or project X just before (天津经济技术开发区（简称“泰达”）)."""
     out = []
     for pos, alias in declared_aliases(text):
-        before = [(m, c) for m, c in placed if c.type == "Company" and m.end == pos]
+        before = [(m, c) for m, c in placed if c.type in ("Company", "Park", "Project") and m.end == pos]
         if not before:
             continue
         cand = before[-1][1]
@@ -160,7 +162,7 @@ def _declared(text: str, placed: list[tuple[Mention, Candidate]], registry: Regi
             k = text.find(alias, start)
             if k < 0:
                 break
-            m = Mention("Company", alias, k, k + len(alias), source="alias")
+            m = Mention(cand.type, alias, k, k + len(alias), source="alias")
             cand.spans.append((m.start, m.end))
             out.append((m, cand))
             start = k + len(alias)
@@ -199,7 +201,9 @@ def _recurring_forms(cand: Candidate) -> list[str]:
     name = cand.name()
     if cand.type != "Company":
         return [f for f in cand.forms if len(f) >= _MIN_RECURRING]
-    shorts = {company_key(name), *(f for f in cand.forms if len(f) < len(name))}
+    key = company_key(name)
+    industry = lexicon().industry_re.search(key, 2)  # 一汽丰田|汽车: the trade name before its industry
+    shorts = {key, *(f for f in cand.forms if len(f) < len(name)), *([key[: industry.start()]] if industry else [])}
     return [name, *(s for s in sorted(shorts) if s != name and is_trade_name(s))]
 
 

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from loaders.extract.amounts import FUNDS_BUILDING
+from loaders.extract.companies import JOINT_VENTURE
 from loaders.extract.lists import ListMatch
 from loaders.extract.mentions import Mention
 from loaders.extract.registry import Candidate, Registry
@@ -28,7 +29,7 @@ _FUNDER_GAP = re.compile(r"\s*(?:(?:拟|将|计划)?(?:在|于)[^，,。；;、]
 _PLANS = re.compile(r"拟(?:在|于)?")
 _BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|主营)")
 _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
-_SUPPLY = re.compile(r"(?<![作成认因行])为(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")  # (not 作为…配套)
+_SUPPLY = re.compile(r"(?:(?<![作成认因行])为|向)(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")  # (not 作为…配套)
 _SUPPLIERS_LED = re.compile(r"带动[^。；;]{1,30}?等?配套(?:企业|厂商)")  # X带动A、B等配套企业: A, B supply X
 _THIS_PROJECT = re.compile(r"[该本此]项目")
 _CHAIN_STAGE = re.compile(r"[上中下]游")
@@ -256,6 +257,12 @@ def _invests(ctx: Context) -> None:
             for child in children:
                 if owners:
                     ctx.add("INVESTS_IN", owners[-1], child, s.start, s.end)
+        for m in JOINT_VENTURE.finditer(s.text):  # 由A与B合资成立的C
+            a, b = s.start + m.start(), s.start + m.end()
+            founded = [c for mm, c in companies if b <= mm.start <= b + 1]
+            for mm, founder in companies:
+                if founded and a <= mm.start < b:
+                    ctx.add("INVESTS_IN", founder, founded[0], s.start, s.end)
         for m in _INVESTOR_IS.finditer(s.text):  # X项目，投资方为Y
             at = s.start + m.end()
             named = [c for mm, c in companies if at <= mm.start <= at + 1]

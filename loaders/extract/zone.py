@@ -1,6 +1,7 @@
 """Development-zone mentions and the report's main zone."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from loaders.extract.tokens import Tokens
 
 _MAX_CORE = 6
 _PLACE_TAGS = ("ns",)
+_BEFORE_BARE_ZONE = re.compile(r"(?:入驻|落户|落地|坐落[在于]|位于|进驻|在|于|至|到|赴)$")
+_DISTRICT = re.compile(r"[东西南北中]区")
 _STANDALONE_KINDS = frozenset({"经开区", "高新区", "实验区", "新区"})
 _KINDLESS = frozenset({"港区", "新区", "开发区"})  # short forms that do not say which kind of zone it is
 
@@ -37,11 +40,18 @@ def zone_mentions(text: str, mask: list[bool], tokens: Tokens) -> list[Mention]:
         while floor > 0 and not mask[floor - 1] and m.start() - floor < _MAX_CORE:
             floor -= 1
         start = grow_left(text, m.start(), "Park", floor, tokens) if m.start() > floor else m.start()
-        name = text[start : m.end()]
-        if start == m.start() and m.start() > 0 and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "区全":
-            continue  # suffix glued to an unknown word (建成区, 创新区)
-        out.append(Mention("Park", name, start, m.end(), source="zone"))
+        if start == m.start() and m.start() > 0 and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "区全" \
+                and not _after_a_verb(text, m.start()):
+            continue  # suffix glued to a word (建成区, 创新区, 引智|试验区); not 落户|开发区
+        district = _DISTRICT.match(text, m.end())  # 开发区西区: a district of the zone, a park of its own
+        end = district.end() if district else m.end()
+        out.append(Mention("Park", text[start:end], start, end, source="district" if district else "zone"))
     return out
+
+
+def _after_a_verb(text: str, pos: int) -> bool:
+    """Does a bare zone word at ``pos`` follow a verb of place or a preposition (落户|开发区, 位于|新区)?"""
+    return _BEFORE_BARE_ZONE.search(text, max(0, pos - 3), pos) is not None
 
 
 def zone_key(name: str) -> ZoneKey:
@@ -76,6 +86,8 @@ def is_standalone(name: str) -> bool:
 
 def same_zone(a: ZoneKey, b: ZoneKey) -> bool:
     """Do two keys denote the same zone (航空港区 ~ 航空港经济综合实验区, not 东湖高新区 ~ 东湖综保区)?"""
+    if not a.core and not a.place and a.short in _KINDLESS or not b.core and not b.place and b.short in _KINDLESS:
+        return True  # a bare 开发区 or 新区 is the zone the report is about
     if not a.core or not b.core:
         if a.place and b.place and a.place != b.place or not a.core and a.place and b.core \
                 or not b.core and b.place and a.core:
