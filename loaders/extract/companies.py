@@ -37,19 +37,30 @@ def is_trade_name(word: str) -> bool:
     return not (is_one_common_word(word) or word_tags().get(word, "").startswith("ns") and len(cut(word)) == 1)
 
 
-# 由长城汽车与德国宝马合资成立的|光束汽车有限公司: two firms found a third
-JOINT_VENTURE = re.compile(
-    r"(?P<a>[^，,。；;、：:由与和及的]{2,12})(?:与|和|及)(?P<b>[^，,。；;、：:与和及的]{2,12})"
-    r"(?:共同|联合)?(?:合资|出资|投资)(?:成立|组建|设立|新设)的?"
-)
+_FOUNDING = re.compile(r"(?:共同|联合)?(?:合资|出资|投资)(?:成立|组建|设立|新设)的?")
+_FOUNDERS = re.compile(r"(?P<a>[^，,。；;、：:由与和及的]{2,12})(?:与|和|及)(?P<b>[^，,。；;、：:与和及的]{2,12})$")
+
+
+def joint_ventures(text: str, start: int = 0, end: int | None = None) -> list[tuple[re.Match[str], int]]:
+    """``由A与B合资成立的C`` in ``text[start:end]``: the founders (groups ``a``, ``b``) and where the founding verb ends.
+
+    The verb is found first and the founders are read backwards from it, so the text is
+    scanned once whatever its length.
+    """
+    out = []
+    for verb in _FOUNDING.finditer(text, start, len(text) if end is None else end):
+        founders = _FOUNDERS.search(text, max(start, verb.start() - 26), verb.start())
+        if founders:
+            out.append((founders, verb.end()))
+    return out
 
 
 def joint_venture_mentions(text: str) -> list[Mention]:
     """The founders named in ``A与B合资成立C``, as firms (they carry no head word: 长城汽车, 德国宝马)."""
     out = []
-    for m in JOINT_VENTURE.finditer(text):
+    for founders, _ in joint_ventures(text):
         for slot in ("a", "b"):
-            start, end = m.span(slot)
+            start, end = founders.span(slot)
             start = name_start(text, start, end)
             name = text[start:end]
             if len(name) >= 2 and not is_one_common_word(name) and head_type(name) is None:

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from loaders.extract.amounts import FUNDS_BUILDING
-from loaders.extract.companies import JOINT_VENTURE
+from loaders.extract.companies import joint_ventures
 from loaders.extract.lists import ListMatch
 from loaders.extract.mentions import Mention
 from loaders.extract.registry import Candidate, Registry
@@ -257,11 +257,10 @@ def _invests(ctx: Context) -> None:
             for child in children:
                 if owners:
                     ctx.add("INVESTS_IN", owners[-1], child, s.start, s.end)
-        for m in JOINT_VENTURE.finditer(s.text):  # 由A与B合资成立的C
-            a, b = s.start + m.start(), s.start + m.end()
+        for founders, b in joint_ventures(ctx.text, s.start, s.end):  # 由A与B合资成立的C
             founded = [c for mm, c in companies if b <= mm.start <= b + 1]
             for mm, founder in companies:
-                if founded and a <= mm.start < b:
+                if founded and founders.start() <= mm.start < b:
                     ctx.add("INVESTS_IN", founder, founded[0], s.start, s.end)
         for m in _INVESTOR_IS.finditer(s.text):  # X项目，投资方为Y
             at = s.start + m.end()
