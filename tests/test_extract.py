@@ -406,3 +406,12 @@ def test_zone_alias_districts_joint_ventures_and_suppliers_to_a_trade_name() -> 
     assert {("光束汽车有限公司", "开发区西区"), ("开发区西区", "天津经济技术开发区"),
             ("南港工业区", "天津经济技术开发区")} <= located
     assert ("南港工业区", "石油化工产业") in triples(x, "FOCUSES_ON")
+
+
+def test_a_zone_named_with_a_place_word_and_a_state_firm_named_with_zhong() -> None:
+    x = run("青岛西海岸新区：项目集中推进。“签约一批”项目12个，包括中船（青岛）轨道交通装备有限公司高端装备制造基地、"
+            "歌尔智能硬件产业园二期等。新区党工委副书记、管委会主任表示，要瞄准集成电路产业。")
+    zone = next(e for e in x.entities if e.type == "Park")
+    assert zone.name == "青岛西海岸新区" and "新区" in zone.aliases
+    assert "中船（青岛）轨道交通装备有限公司" in names(x, "Company")
+    assert ("歌尔", "歌尔智能硬件产业园二期") in triples(x, "INVESTS_IN")

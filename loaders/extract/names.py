@@ -106,12 +106,13 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         tag = tags.get(tok)
         task = etype == "Agency" and pos < end and tokens[k + 1] == "工作"  # 巡察|工作|领导小组: the body's task
         task = task or etype == "Agency" and tok == "驻"  # 武汉海关|驻|东湖综保区办事处: an office stationed away
-        if etype == "Company" and _unknown_pair(tokens, k, tags):
+        if etype in ("Company", "Project") and _unknown_pair(tokens, k, tags):
             tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
             k -= 1
         elif tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
                 and not task and tok not in lex.industries and not _ORDINAL.fullmatch(tok) \
-                and not (etype in ("Company", "Project") and pos < end and _NUMERAL_WORD.fullmatch(tok)):
+                and not (etype in ("Company", "Project") and pos < end and _NUMERAL_WORD.fullmatch(tok)) \
+                and not (etype == "Park" and tag == "s"):  # 青岛|西海岸|新区: a place word names a zone
             break  # (零部件, 第二, 三一|重工: an industry, an ordinal or a numeral trade name inside a name)
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
                 and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
@@ -135,7 +136,7 @@ def _unknown_pair(tokens: list[str], k: int, tags: dict[str, str]) -> bool:
         return False
     if k >= 2 and len(tokens[k - 2]) == 1 and is_cjk(tokens[k - 2]):
         return False  # a longer run of lone characters is no single trade name
-    return not tags.get(tokens[k - 1], "x").startswith(_FUNCTION_TAGS)
+    return tokens[k - 1] == "中" or not tags.get(tokens[k - 1], "x").startswith(_FUNCTION_TAGS)  # 中|船: state firms
 
 
 def _joins_place(token: str, tag: str | None) -> bool:
