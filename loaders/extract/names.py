@@ -31,7 +31,7 @@ _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千万零]{2,}") 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 _GENERATION = re.compile(r"第[\d.一二三四五六七八九十]+代$")
 # 共同投资|晨达合光通信项目, 由|蔚来控股, 区政府和|坪山区投资推广署
-_LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?|[由和及与]")
+_LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?|[由和及与为向]")
 _LIST_MARKER = re.compile(r"(?:[（(]\d{1,2}[）)]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）](?!\d))\s*")  # 1. （2） 三、
 _CROSSES = {  # head types a name of this type may contain
     "Company": {"Agency"},
