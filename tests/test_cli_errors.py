@@ -175,3 +175,10 @@ def test_neo4j_server_errors_become_one_line(code: str, server_message: str, exp
     target = Target("bolt://db.example:7687", "neo4j", "zones", PASSWORD)
     message = str(store_error(_server_error(code, server_message), target, "query"))
     assert message == expected
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(corpus_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    out = blocker / "pred"
+    assert_one_line_error(run("extract", str(corpus_dir), "--out", str(out)), f"{out}: cannot create the output folder")

@@ -123,7 +123,10 @@ def extract(paths: tuple[Path, ...], out_dir: Path, strict: bool, jobs: int) -> 
     from kg.pipeline import Skipped, extract_files
 
     files = _report_files(paths)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KGError(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})") from exc
     skipped: list[Skipped] = []
     written: set[str] = set()
     for extraction in extract_files(files, skipped) if jobs == 1 else _extract_in_pool(files, skipped, jobs):
