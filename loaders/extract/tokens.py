@@ -32,13 +32,21 @@ class Tokens:
         return self._overlapping(pos, pos + 1)[0]
 
     def is_start(self, pos: int) -> bool:
-        """Does a token start at ``pos``?"""
-        return 0 <= pos < len(self.text) and self.covering(pos)[0] == pos
+        """Does a token start at ``pos``? (A block's edge is a token's: no segmentation needed.)"""
+        if not 0 <= pos < len(self.text):
+            return False
+        k = bisect_right(self._block_starts, pos) - 1
+        if k < 0 or pos == self._blocks[k][0] or pos >= self._blocks[k][1]:
+            return True
+        return self.covering(pos)[0] == pos
 
     def is_end(self, pos: int) -> bool:
-        """Does a token end at ``pos``?"""
+        """Does a token end at ``pos``? (A block's edge is a token's: no segmentation needed.)"""
         if not 0 < pos <= len(self.text):
             return False
+        k = bisect_right(self._block_starts, pos - 1) - 1
+        if k < 0 or pos == self._blocks[k][1] or pos - 1 >= self._blocks[k][1]:
+            return True
         start, token = self.covering(pos - 1)
         return start + len(token) == pos
 
