@@ -65,6 +65,8 @@ def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> lis
 def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:
     """A head must end a token and not sit inside an ordinary word (格局, 子公司)."""
     end = start + len(head)
+    if tokens.is_start(start) and (end == seg_end or tokens.is_start(end)):
+        return True  # (asked first: at a block's edges this needs no segmentation)
     tok_start, tok = tokens.covering(start)
     if tok_start + len(tok) < end and not tokens.is_start(end) and end != seg_end:
         return False
