@@ -76,13 +76,19 @@ def _queries(r: dict[str, Any]) -> list[list[str]]:
 def _end_to_end(r: dict[str, Any]) -> list[list[str]]:
     rows = []
     for b in r["builds"]:
-        target = f"< 1 GiB: {_check(b['peak_tree_rss_mib'] < GIB_MIB)}" if b["reports"] >= 10_000 else ""
+        pss = b.get("peak_tree_pss_mib")  # runs before PSS was measured have only the RSS sum
+        tree = b["peak_tree_rss_mib"] if pss is None else pss
+        target = f"< 1 GiB: {_check(tree < GIB_MIB)}" if b["reports"] >= 10_000 else ""
+        memory = (f"peak RSS {b['peak_rss_mib']} MiB (kg) / {b['peak_tree_rss_mib']} MiB (with FalkorDB)"
+                  if pss is None else f"peak {pss} MiB PSS with FalkorDB (RSS: {b['peak_rss_mib']} MiB kg, "
+                                      f"{b['peak_tree_rss_mib']} MiB summed over the processes)")
         rows.append(["End to end", f"kg build, {_n(b['reports'])} reports ({_n(b['chars'])} chars)",
-                     f"{b['wall_s']} s, {b['reports_per_s']} reports/s",
-                     f"peak RSS {b['peak_rss_mib']} MiB (kg) / {b['peak_tree_rss_mib']} MiB (with FalkorDB)", target])
+                     f"{b['wall_s']} s, {b['reports_per_s']} reports/s", memory, target])
     g = r["growth"]
+    tree_x = g.get("peak_tree_pss_x")
     rows.append(["End to end", f"growth × {g['reports_x']} reports", f"time × {g['wall_x']}",
-                 f"peak RSS × {g['peak_rss_x']} (kg) / × {g['peak_tree_rss_x']} (with FalkorDB)", ""])
+                 f"peak RSS × {g['peak_rss_x']} (kg) / × {g['peak_tree_rss_x']} (with FalkorDB)" if tree_x is None
+                 else f"peak PSS × {tree_x} (with FalkorDB), RSS × {g['peak_rss_x']} (kg)", ""])
     return rows
 
 

@@ -30,6 +30,7 @@ from typing import Any
 import queries
 from bench import names
 from kg import chains_store, writer
+from kg.analysis.targets import prerank
 from kg.names import company_key, industry_key, park_key, project_key
 from kg.store.base import GraphStore, Row, batched
 from ontology.chains import chain_templates
@@ -342,4 +343,5 @@ def write(store: GraphStore, graph: SyntheticGraph, batch: int = BATCH) -> Writt
         for label in ("Segment", "Chain"):
             edges += store.write_rows(queries.render("chains_merge_maps_to", label=label),
                                       [r for r in rows if r["tail"].startswith(f"{label}:")], batch)
+    prerank(store)  # as kg build ends
     return Written(nodes, edges, time.perf_counter() - start)

@@ -16,6 +16,7 @@ from kg.errors import KGError, ReportError
 from kg.model import Extraction
 from kg.store.base import GraphStore
 from kg import build_marker, chains_store, merge, writer
+from kg.analysis.targets import prerank
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +123,7 @@ def load(store: GraphStore, extractions: Iterable[Extraction], *, aliases: Itera
     """Resolve extractions chunk by chunk against the store and write them (idempotent).
 
     After an interrupted build, also maps every stored node onto the chain templates again.
+    Ends by pre-ranking the companies for `kg targets` (kg.analysis.targets.prerank).
     """
     result = result if result is not None else BuildResult()
     alias_rows = list(aliases)
@@ -135,4 +137,5 @@ def load(store: GraphStore, extractions: Iterable[Extraction], *, aliases: Itera
             result.nodes_written += nodes
             result.edges_written += edges
         chains_store.load_chains(store, remap=bool(run.earlier))
+        prerank(store)
     return result

@@ -6,12 +6,14 @@
 // invests in a project located there works in that project's segments. One branch per
 // way; a firm may come from several, so kg.analysis.presence counts the union of the keys.
 // (x carries no label in the pattern so the walk starts at the parks, not at every entity.)
-// $parks: park keys (a park and its sub-parks), $examples: ranked firms returned per segment
+// $parks: park keys (a park and its sub-parks), $segments: segment keys asked about,
+// $examples: ranked firms returned per segment
 MATCH (p:Park) WHERE p.key IN $parks
 MATCH (x)-[:LOCATED_IN|INVESTS_IN]->(p)
 WHERE x.type IN ['Company', 'Project']
 WITH DISTINCT x
 MATCH (x)-[:MAPS_TO]->(s:Segment)
+WHERE s.key IN $segments
 WITH s, x, size(coalesce(x.reports, [])) AS known ORDER BY known DESC, x.key
 RETURN s.key AS segment, collect(x.key) AS firms, collect([x.key, known])[..$examples] AS best
 UNION ALL
@@ -20,6 +22,7 @@ MATCH (x)-[:LOCATED_IN|INVESTS_IN]->(p)
 WHERE x.type IN ['Company', 'Project']
 WITH DISTINCT x
 MATCH (x)-[:IN_INDUSTRY]->(:Industry)-[:MAPS_TO]->(s:Segment)
+WHERE s.key IN $segments
 WITH DISTINCT s, x
 WITH s, x, size(coalesce(x.reports, [])) AS known ORDER BY known DESC, x.key
 RETURN s.key AS segment, collect(x.key) AS firms, collect([x.key, known])[..$examples] AS best
@@ -28,6 +31,7 @@ MATCH (p:Park) WHERE p.key IN $parks
 MATCH (c:Company)-[:INVESTS_IN]->(x:Project)-[:LOCATED_IN]->(p)
 WITH DISTINCT c, x
 MATCH (x)-[:MAPS_TO]->(s:Segment)
+WHERE s.key IN $segments
 WITH DISTINCT s, c
 WITH s, c, size(coalesce(c.reports, [])) AS known ORDER BY known DESC, c.key
 RETURN s.key AS segment, collect(c.key) AS firms, collect([c.key, known])[..$examples] AS best
@@ -36,6 +40,7 @@ MATCH (p:Park) WHERE p.key IN $parks
 MATCH (c:Company)-[:INVESTS_IN]->(x:Project)-[:LOCATED_IN]->(p)
 WITH DISTINCT c, x
 MATCH (x)-[:IN_INDUSTRY]->(:Industry)-[:MAPS_TO]->(s:Segment)
+WHERE s.key IN $segments
 WITH DISTINCT s, c
 WITH s, c, size(coalesce(c.reports, [])) AS known ORDER BY known DESC, c.key
 RETURN s.key AS segment, collect(c.key) AS firms, collect([c.key, known])[..$examples] AS best

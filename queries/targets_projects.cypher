@@ -1,5 +1,21 @@
-// Projects the given companies invest in.
-// $keys: company keys
-MATCH (c:Company)-[:INVESTS_IN]->(x:Project)
-WHERE c.key IN $keys
-RETURN DISTINCT x.key AS key
+// Projects the given companies invest in that work in one of $segments (by their own name or
+// an industry they are in): per company and segment at most $per_segment, the largest known
+// investment first, so a company with thousands of projects is not read whole. (The filter on
+// c.type makes FalkorDB start at the key index rather than at every node passing s.key IN $segments.)
+// $keys: company keys, $segments: segment keys, $per_segment: projects kept per company and segment
+UNWIND $keys AS k
+MATCH (c:Entity {key: k})-[:INVESTS_IN]->(x:Project)-[:MAPS_TO]->(s)
+WHERE c.type = 'Company' AND s.key IN $segments
+WITH c, s, x ORDER BY coalesce(x.investment_cny, 0) DESC, x.key
+WITH c, s, collect(x.key)[..$per_segment] AS projects
+UNWIND projects AS project
+RETURN c.key AS company, project
+UNION
+UNWIND $keys AS k
+MATCH (c:Entity {key: k})-[:INVESTS_IN]->(x:Project)-[:IN_INDUSTRY]->(i)-[:MAPS_TO]->(s)
+WHERE c.type = 'Company' AND s.key IN $segments
+WITH DISTINCT c, s, x
+WITH c, s, x ORDER BY coalesce(x.investment_cny, 0) DESC, x.key
+WITH c, s, collect(x.key)[..$per_segment] AS projects
+UNWIND projects AS project
+RETURN c.key AS company, project

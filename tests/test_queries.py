@@ -43,6 +43,10 @@ SAMPLES: dict[str, Callable[[GraphStore], Any]] = {
     "keys": lambda s: _keys(s, "Company") + _keys(s, "Park"),
     "parks": lambda s: _keys(s, "Park"),
     "examples": lambda s: 5,
+    "per_segment": lambda s: 3,
+    "per_company": lambda s: 10,
+    "pairs": lambda s: [[r["c"], r["x"]] for r in s.read(
+        "MATCH (c:Company)-[:INVESTS_IN]->(x:Project) RETURN c.key AS c, x.key AS x LIMIT 5")],
     "companies": lambda s: _keys(s, "Company"),
     "projects": lambda s: _keys(s, "Project"),
     "local": lambda s: _keys(s, "Park") + _keys(s, "Company"),

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from kg.analysis.gaps import chain_gaps
 from kg.analysis.lookup import resolve_park
-from kg.analysis.presence import local_firms
+from kg.analysis.presence import local_firms, local_keys
 from kg.analysis.targets import FIT, TARGET_BONUS, local_matches, link_targets, segment_fits
 from kg.cli import main
 from kg.store.falkor import FalkorStore
@@ -59,6 +59,7 @@ def test_toy_target_reasons_are_words(toy: FalkorStore) -> None:
 
 def test_local_firms_are_never_targets(toy: FalkorStore) -> None:
     local = set(local_firms(toy, resolve_park(toy, "东区")).keys())
+    assert local_keys(toy, resolve_park(toy, "东区")) == local
     assert {KEYS["甲汽车"], KEYS["乙科技"], KEYS["庚汽车配件"]} <= local
     assert not {r.company_key for r in link_targets(toy, "东区")} & local
 
@@ -83,6 +84,7 @@ def test_toy_local_matches(toy: FalkorStore) -> None:
 def test_sample_jingkai_targets_come_from_other_zones(sample: FalkorStore) -> None:
     scope = resolve_park(sample, "经开区")
     local = set(local_firms(sample, scope).keys())
+    assert local_keys(sample, scope) == local
     rows = link_targets(sample, "经开区", limit=50)
     assert rows
     assert [r.score for r in rows] == sorted((r.score for r in rows), reverse=True)

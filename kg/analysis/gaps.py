@@ -126,29 +126,27 @@ def _chain_rows(scope: ParkScope, chain: ChainRef, segs: list[Row], covered: dic
     return covered_rows + ranked
 
 
-def _chains_to_analyse(store: GraphStore, scope: ParkScope, chain: str | None,
-                       focus: ParkFocus, covered: dict[str, SegmentCover]) -> list[ChainRef]:
+def _chains_to_analyse(store: GraphStore, chain: str | None, focus: ParkFocus) -> list[ChainRef]:
+    """The chain asked for, else the chains the park focuses on (unordered)."""
     if chain is not None:
         return [resolve_chain(store, chain)]
     names = {c["key"]: c["name"] for c in store.read(queries.load("gaps_chains"))}
-    keys = [k for k in focus.chains if k in names]
-    segs = store.read(queries.load("gaps_chain_segments"), {"chains": keys})
-    cover = {k: sum(1 for s in segs if s["chain"] == k and s["key"] in covered) for k in keys}
-    return [ChainRef(k, names[k]) for k in sorted(keys, key=lambda k: (-cover[k], names[k]))]
+    return [ChainRef(k, names[k]) for k in focus.chains if k in names]
 
 
 def gap_report(store: GraphStore, park: str, chain: str | None = None) -> tuple[ParkScope, list[GapRow]]:
-    """The resolved park and its gap rows (see `chain_gaps`)."""
+    """The resolved park and its gap rows (see `chain_gaps`); chains with most covered segments first."""
     ensure_chains(store)
     scope = resolve_park(store, park)
     focus = park_focus(store, scope)
-    covered = segment_cover(store, scope)
-    chains = _chains_to_analyse(store, scope, chain, focus, covered)
+    chains = _chains_to_analyse(store, chain, focus)
     segs = store.read(queries.load("gaps_chain_segments"), {"chains": [c.key for c in chains]})
-    covered = with_examples(store, scope, {s["key"]: covered[s["key"]] for s in segs if s["key"] in covered})
+    covered = with_examples(store, scope, segment_cover(store, scope, sorted({s["key"] for s in segs})))
     by_chain: dict[str, list[Row]] = defaultdict(list)
     for seg in segs:
         by_chain[seg["chain"]].append(seg)
+    cover = {c.key: sum(1 for s in by_chain[c.key] if s["key"] in covered) for c in chains}
+    chains.sort(key=lambda c: (-cover[c.key], c.name))
     return scope, [row for c in chains for row in _chain_rows(scope, c, by_chain[c.key], covered, focus)]
 
 

@@ -80,6 +80,12 @@ class LocalFirms:
     attrs: dict[str, tuple[str | None, float | None]]  # key -> (stage, investment_cny)
     _by_project: dict[str, list[tuple[str, LocalLink]]] | None = field(default=None, init=False, repr=False)
 
+    def add(self, other: "LocalFirms") -> None:
+        """Take in the firms of `other` (firms of the same park group not known here yet)."""
+        for key in other.names.keys() - self.names.keys():
+            self.names[key], self.links[key], self.attrs[key] = other.names[key], other.links[key], other.attrs[key]
+        self._by_project = None
+
     def keys(self, type_: str | None = None) -> list[str]:
         return sorted(k for k, (_, t) in self.names.items() if type_ in (None, t))
 
@@ -114,6 +120,11 @@ def local_firms(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None 
     return LocalFirms(names, dict(links), attrs)
 
 
+def local_keys(store: GraphStore, scope: ParkScope) -> set[str]:
+    """Keys of the companies and projects local to the park group (those of `local_firms`, without links)."""
+    return {key for row in store.read(queries.load("gaps_local_keys"), {"parks": scope.keys}) for key in row["keys"]}
+
+
 def segment_links(store: GraphStore, *, keys: Sequence[str] | None = None,
                   segments: Sequence[str] | None = None,
                   types: Sequence[str] = FIRM_TYPES) -> list[SegmentLink]:
@@ -144,8 +155,7 @@ def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = N
     firms = local_firms(store, scope, keys)
     if keys is not None:  # companies local through a project: that project's segments and quotes count
         projects = {link.project for links in firms.links.values() for link in links if link.project}
-        if projects - set(firms.names):
-            firms = local_firms(store, scope, sorted({*keys, *projects}))
+        firms.add(local_firms(store, scope, sorted(projects - set(firms.names))))
     found: dict[tuple[str, str], Covering] = {}
     for seg in segment_links(store, keys=firms.keys(), segments=segments):
         for link in firms.links[seg.key]:
@@ -181,15 +191,17 @@ class SegmentCover:
 EXAMPLES = 5
 
 
-def segment_cover(store: GraphStore, scope: ParkScope, examples: int = EXAMPLES) -> dict[str, SegmentCover]:
-    """Segment key -> how many local firms work in it and which `examples` of them are best known.
+def segment_cover(store: GraphStore, scope: ParkScope, segments: Sequence[str],
+                  examples: int = EXAMPLES) -> dict[str, SegmentCover]:
+    """Of `segments`, those local firms work in -> how many and which `examples` of them are best known.
 
     The store counts and ranks the firms (queries/gaps_coverage.cypher), so no firm's links
     or quotes are read here: a park of 30,000 firms costs little more than one of 30.
     """
     firms: dict[str, set[str]] = defaultdict(set)
     known: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in store.read(queries.load("gaps_coverage"), {"parks": scope.keys, "examples": examples}):
+    params = {"parks": scope.keys, "segments": list(segments), "examples": examples}
+    for row in store.read(queries.load("gaps_coverage"), params) if segments else ():
         firms[row["segment"]].update(row["firms"])
         known[row["segment"]].update((key, reports) for key, reports in row["best"])
     return {seg: SegmentCover(len(keys), tuple(sorted(known[seg], key=lambda k: (-known[seg][k], k))[:examples]))
@@ -198,6 +210,8 @@ def segment_cover(store: GraphStore, scope: ParkScope, examples: int = EXAMPLES)
 
 def with_examples(store: GraphStore, scope: ParkScope, covers: dict[str, SegmentCover]) -> dict[str, SegmentCover]:
     """`covers` with the examples of each segment read in full: how they cover it, and the quotes."""
+    if not covers:
+        return {}
     detail = coverage(store, scope, sorted({k for cover in covers.values() for k in cover.best}), sorted(covers))
     result: dict[str, SegmentCover] = {}
     for segment, cover in covers.items():

@@ -14,12 +14,12 @@ Every target carries quotes (how it works in the segment, where it is, its ties)
 company known only by a bare name, with no quote, is not proposed.
 
 Only a shortlist is weighed in full (SHORTLIST_PER_TARGET companies per target asked for,
-at least SHORTLIST_MIN), so a big graph is not read into Python: the store ranks the
-outside companies by fit, size and the reports naming them (queries/targets_shortlist.cypher),
-ties to the park group are added to the best of them, and companies ranked lower whose
-ties could still lift them into the shortlist join it. With no more candidates than the
-store returns every one is weighed; otherwise only a company whose stored report list
-undersells it (reports known only through its projects) can be missed.
+at least SHORTLIST_MIN), so a big graph is not read into Python: `kg build` pre-ranks every
+company by the size and report parts of its score (queries/targets_prerank.cypher); the
+best of that order are weighed with their fit and ties to the park group, in a pool widened
+until no company outside it can reach the shortlist, and companies outside it whose ties
+could still lift them in join it. Only a company whose stored report list undersells it
+(reports known only through its projects) can be missed.
 
 A *local match* is a pair of local companies whose segments are directly upstream /
 downstream of each other and that have no SUPPLIES relationship yet.
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import queries
 from kg.analysis.gaps import COVERED, GAP, GapRow, gap_report
 from kg.analysis.lookup import ParkScope
-from kg.analysis.presence import SegmentLink, coverage, local_firms, segment_links
+from kg.analysis.presence import SegmentLink, coverage, local_keys, segment_links
 from kg.store.base import GraphStore
 
 FIT: dict[str, float] = {"补链": 3.0, "延链": 2.0, "other": 1.0, "强链": 1.0}
@@ -45,6 +45,8 @@ REPORT_WEIGHT, MAX_REPORT_SCORE = 0.5, 2.0
 YUAN_PER_YI = 1e8
 EVIDENCE_SHOWN = 3
 SHORTLIST_MIN, SHORTLIST_PER_TARGET, RANKED_PER_SHORTLISTED = 200, 10, 5
+QUOTED_RELATIONS = 10  # relationships of a target whose quotes are read (where it is located first)
+PROJECTS_PER_SEGMENT = 3  # a shortlisted company's projects read per segment (largest investment first)
 
 
 @dataclass(frozen=True)
@@ -124,30 +126,57 @@ def segment_fits(rows: list[GapRow]) -> dict[str, Fit]:
     return fits
 
 
+def _weights() -> dict[str, float]:
+    return {"size": SIZE_WEIGHT, "yuan_per_yi": YUAN_PER_YI, "report": REPORT_WEIGHT, "max_report": MAX_REPORT_SCORE}
+
+
+def prerank(store: GraphStore) -> None:
+    """Store on every company the park-independent part of its score and its place in that order
+    (queries/targets_prerank.cypher); `kg build` does this at its end, `link_targets` when a company lacks it."""
+    store.ensure_indexes(["Company"], "prerank", unique=False)
+    store.write(queries.load("targets_prerank"), {"weights": _weights()})
+
+
+def _ensure_prerank(store: GraphStore) -> None:
+    if store.read(queries.load("targets_unranked"))[0]["n"]:
+        prerank(store)
+
+
 def _shortlist(store: GraphStore, fits: dict[str, Fit], scope: ParkScope, local: set[str], size: int) -> set[str]:
-    """The `size` outside companies with the best store score (fit + size + reports, without ties: the best
-    RANKED_PER_SHORTLISTED * `size` of them) plus their ties to the park group, and every tied company whose
-    ties could lift it from below that ranking into the shortlist."""
+    """The `size` outside companies with the best score without their quotes (fit + ties + size + reports),
+    and every tied company whose ties could lift it into them.
+
+    Companies are weighed in the order of their park-independent part (prerank): a pool of the
+    best of them, widened until no untied company outside it can reach the shortlist (its score
+    is at most the best fit plus the pool's lowest park-independent part); a tied company outside
+    it joins when the best fit, its own park-independent part and its ties could get it there.
+    """
+    _ensure_prerank(store)
     segments = sorted(fits)
-    weights = {"size": SIZE_WEIGHT, "yuan_per_yi": YUAN_PER_YI, "report": REPORT_WEIGHT,
-               "max_report": MAX_REPORT_SCORE}
-    asked = RANKED_PER_SHORTLISTED * size + len(local)  # local firms are ranked too, then dropped
-    ranked = store.read(queries.load("targets_shortlist"),
-                        {"segments": segments, "fits": [fits[s].score for s in segments], "weights": weights,
-                         "limit": asked})
-    ties: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for tie in store.read(queries.load("targets_tied"), {"local": [*scope.keys, *sorted(local)]}):
-        ties[tie["key"]].add((tie["rel"], tie["other"]))
+    tied = {r["key"]: r for r in store.read(queries.load("targets_tied"), {"local": [*scope.keys, *sorted(local)]})}
 
     def tie_score(key: str) -> float:
-        return TIE_WEIGHT * min(len(ties.get(key, ())), MAX_TIES)
+        return TIE_WEIGHT * min(tied[key]["ties"], MAX_TIES) if key in tied else 0.0
 
-    score = {r["key"]: r["prescore"] + tie_score(r["key"]) for r in ranked if r["key"] not in local}
-    best = sorted(score, key=lambda k: (-score[k], k))[:size]
-    if len(ranked) < asked or len(best) < size:  # every candidate was ranked
-        return set(best)
-    floor, bar = ranked[-1]["prescore"], score[best[-1]]  # unranked companies score at most floor + ties
-    return set(best) | {k for k in ties if k not in score and k not in local and floor + tie_score(k) >= bar}
+    best_fit = max(f.score for f in fits.values())
+    pool_size = RANKED_PER_SHORTLISTED * size
+    while True:
+        static: dict[str, float] = {}
+        fit: dict[str, float] = defaultdict(float)
+        for row in store.read(queries.load("targets_pool"), {"limit": pool_size, "segments": segments}):
+            static[row["key"]] = row["static"] or 0.0
+            if row["segment"] is not None:
+                fit[row["key"]] = max(fit[row["key"]], fits[row["segment"]].score)
+        score = {k: f + static[k] + tie_score(k) for k, f in fit.items() if k not in local}
+        best = sorted(score, key=lambda k: (-score[k], k))[:size]
+        if len(static) < pool_size:  # every company was weighed
+            return set(best)
+        ceiling = best_fit + min(static.values())  # of any untied company outside the pool
+        bar = score[best[-1]] if len(best) == size else -math.inf
+        if ceiling < bar:  # tied companies outside the pool that could still score into the shortlist join it
+            return set(best) | {k for k, tie in tied.items() if k not in static and k not in local
+                                and best_fit + (tie["static"] or 0.0) + tie_score(k) >= bar}
+        pool_size *= 4
 
 
 def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
@@ -169,9 +198,13 @@ def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
 
     if keys is None:
         links = segment_links(store, segments=sorted(fits))
-    else:  # the shortlisted companies and the projects they invest in
-        projects = [r["key"] for r in store.read(queries.load("targets_projects"), {"keys": sorted(keys)})]
+        invested: dict[str, object] = {"pairs": None}
+    else:  # the shortlisted companies and (a bounded number of) their projects in the segments
+        pairs = store.read(queries.load("targets_projects"), {"keys": sorted(keys), "segments": sorted(fits),
+                                                              "per_segment": PROJECTS_PER_SEGMENT})
+        projects = sorted({r["project"] for r in pairs})
         links = segment_links(store, keys=[*sorted(keys), *projects], segments=sorted(fits))
+        invested = {"pairs": sorted([r["company"], r["project"]] for r in pairs), "projects": None}
     for link in links:
         if link.type == "Company":
             add(link.key, link.name, link.segment, f"{fits[link.segment].segment}: {link.explain()}",
@@ -180,8 +213,7 @@ def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
     for link in links:
         if link.type == "Project":
             by_project[link.key].append(link)
-    investors = None if keys is None else sorted(keys)
-    for inv in store.read(queries.load("targets_investors"), {"projects": sorted(by_project), "companies": investors}):
+    for inv in store.read(queries.load("targets_investors"), {"projects": sorted(by_project), **invested}):
         place = f" in {'/'.join(inv['parks'])}" if inv["parks"] else ""
         for link in by_project[inv["project"]]:
             add(inv["key"], inv["name"], link.segment,
@@ -199,7 +231,7 @@ def _facts(store: GraphStore, rows: dict[str, TargetRow], scope: ParkScope, loca
         total = (fact["projects_investment"] or 0) + (fact["own_investment"] or 0)
         row.investment_cny = float(total) if total else None
         row.reports = _unique([*fact["reports"], *row.reports])
-    for quotes in store.read(queries.load("targets_quotes"), {"keys": keys}):
+    for quotes in store.read(queries.load("targets_quotes"), {"keys": keys, "per_company": QUOTED_RELATIONS}):
         row = rows[quotes["key"]]
         row.evidence = _unique([*row.evidence, *(q for group in quotes["quotes"] for q in group)])
     for tie in store.read(queries.load("targets_ties"), {"companies": keys, "local": [*scope.keys, *local]}):
@@ -244,7 +276,7 @@ def link_targets(store: GraphStore, park: str, chain: str | None = None, limit: 
     fits = segment_fits(rows)
     if not fits:
         return []
-    local = set(local_firms(store, scope).keys())
+    local = local_keys(store, scope)
     keys = _shortlist(store, fits, scope, local, max(SHORTLIST_MIN, SHORTLIST_PER_TARGET * limit)) if limit else None
     found = _candidates(store, fits, local, keys)
     if not found:

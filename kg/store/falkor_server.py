@@ -205,8 +205,8 @@ class FalkorServer:
                     redis.Redis(unix_socket_path=str(self.socket_path)).ping()
                     if self._bolt_ready():
                         return
-                except redis.exceptions.BusyLoadingError:
-                    pass  # still replaying the append-only file
+                except (redis.exceptions.BusyLoadingError, redis.exceptions.TimeoutError):
+                    pass  # still loading the graph (a big one may not even answer PING in time)
                 except redis.exceptions.ConnectionError:
                     pass
             time.sleep(0.05)
