@@ -32,6 +32,7 @@ _INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\r" + "".join(map(chr, [*range(0
 _SENTENCE_END = frozenset("。！？!?；;")
 _CLOSING_QUOTES = frozenset("”’\"」』")
 _CLAUSE_MARKS = frozenset("，,、")
+_FIELD_GAP = re.compile(r"[ \t\u3000]+")  # what separates the fields of a table row
 _HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
@@ -140,14 +141,20 @@ def _keeps_break(text: str, prev: list[int], line: list[int], blank_between: boo
     last = text[prev[-1]]
     if last in _CLOSING_QUOTES and len(prev) > 1:
         last = text[prev[-2]]
-    if last in _SENTENCE_END:
-        return True
+    if last in _SENTENCE_END or _is_table_row(text, line) or _is_table_row(text, prev):
+        return True  # (a table's rows stay apart: 1 许继电气智能制造产业园 许继集团有限公司 25 在建)
     if not blank_between:
         return False
     prose_before = any(text[i] in _CLAUSE_MARKS for i in prev)
     heading_after = len(line) < _HEADING_MAX and not any(text[i] in _CLAUSE_MARKS or text[i] in _SENTENCE_END
                                                           for i in line)
     return not prose_before or heading_after
+
+
+def _is_table_row(text: str, line: list[int]) -> bool:
+    """Is the line a row of a table flattened to text: three or more fields apart by blanks, no clause marks?"""
+    row = "".join(text[i] for i in line)
+    return len(_FIELD_GAP.findall(row)) >= 2 and not any(ch in _CLAUSE_MARKS or ch in _SENTENCE_END for ch in row)
 
 
 def _newline_before(text: str, first: int) -> int:

@@ -415,3 +415,18 @@ def test_a_zone_named_with_a_place_word_and_a_state_firm_named_with_zhong() -> N
     assert zone.name == "青岛西海岸新区" and "新区" in zone.aliases
     assert "中船（青岛）轨道交通装备有限公司" in names(x, "Company")
     assert ("歌尔", "歌尔智能硬件产业园二期") in triples(x, "INVESTS_IN")
+
+
+def test_rows_of_a_project_table_give_projects_and_who_builds_them() -> None:
+    x = run("许昌经济技术开发区2024年重点项目清单\n\n序号 项目名称 建设单位 总投资（亿元） 建设阶段\n"
+            "1 许继电气智能制造产业园 许继集团有限公司 25 在建\n2 森源电气储能装备项目 河南森源电气股份有限公司 12 签约\n\n"
+            "上述项目建成后，将进一步壮大开发区电力装备、发制品两大主导产业。")
+    assert {"许继电气智能制造产业园", "森源电气储能装备项目"} <= names(x, "Project")
+    assert {("许继集团有限公司", "许继电气智能制造产业园"),
+            ("河南森源电气股份有限公司", "森源电气储能装备项目")} <= triples(x, "INVESTS_IN")
+    assert {"电力装备", "发制品"} <= names(x, "Industry") and "上述项目" not in names(x, "Project")
+
+
+def test_a_table_row_keeps_its_line_in_cleaning() -> None:
+    text = "序号 项目名称 建设单位\n1 甲乙产业园 甲乙集团有限公司\n2 丙丁项目 丙丁有限公司"
+    assert clean(Report(id="t", path="t", text=text)).text.count("\n") == 2

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from loaders.extract.lexicon import is_one_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
-from loaders.extract.names import balanced_brackets, grow_left, is_generic
+from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic
 from loaders.extract.tokens import Tokens
 
 _TAIL = re.compile(r"(?:[东西南北中]区)?(?:[（(][^）)，,、]{1,8}[）)])?(?:[一二三四五六七八九十\d]+期)?(?:项目)?"
@@ -74,4 +74,7 @@ def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:
         return True
     if tok.endswith(_NOT_BUREAUS):
         return False  # 新格局, 战略布局
+    inside = tok[start - tok_start :]
+    if len(inside) < len(head) and head.startswith(inside) and head_type(inside) is not None:
+        return True  # 许继集团|有限公司: the token ends in the head's own first head word
     return tok not in word_tags() or (len(head) >= 2 or len(tok) >= 3) and tok.endswith(head)  # 格局 no, 管理局 yes

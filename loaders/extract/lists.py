@@ -35,6 +35,7 @@ _INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群")
 _INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大")
 _PROJECT_TAIL = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个|一批)?|[\d一二三四五六七八九十]+个)[^，,。；;]{0,16}?项目")
 _COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司|产业基础|[设备供应厂制造服务运营]商|整车厂)")  # 依托A、B等现有产业基础: firms
+_ZONE_WORD = re.compile(r"(?:全区|我区|本区|园区|开发区|经开区|高新区|新区|片区)")
 _SECTOR_FIRMS = re.compile(r"^等[^，,。；;]{0,10}(?:类|领域|行业|上下游|细分)[^，,。；;]{0,6}企业")
 _COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
 _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
@@ -126,6 +127,9 @@ def _typed_list(
         names[0], offsets[0] = names[0][1:], offsets[0] + 1  # 以|源杰科技、炬光科技为代表
     if kind == "Industry" and len(names) >= 2:
         names, offsets = _split_last_conjunction(names, offsets)
+    place = _ZONE_WORD.match(names[0]) if kind == "Industry" else None
+    if place and len(names[0]) - place.end() >= 2:  # 壮大开发区|电力装备、发制品: where, not what
+        names[0], offsets[0] = names[0][place.end() :], offsets[0] + place.end()
     items = []
     for name, off in zip(names, offsets):
         name = name.strip()

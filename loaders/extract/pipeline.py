@@ -14,7 +14,7 @@ from loaders.extract.lists import ListMatch, enumerations, project_lists
 from loaders.extract.mentions import Mention, SpanIndex
 from loaders.extract.registry import Candidate, Registry
 from loaders.extract.relations import Context, Found, find_relations
-from loaders.extract.text import Sentence, separator_mask, separator_runs, sentences
+from loaders.extract.text import TABLE_ROW, Sentence, separator_mask, separator_runs, sentences
 from loaders.extract.tokens import Tokens
 from loaders.extract.zone import main_zone, zone_mentions
 
@@ -82,6 +82,7 @@ def _resolve(
         if m.type == "ambiguous":
             is_project = (
                 registry.key("Project", m.text, "") in project_keys
+                or TABLE_ROW.match(text, text.rfind("\n", 0, m.start) + 1) is not None  # a row of a project table
                 or _PROJECT_END.search(m.text) is not None
                 or _PROJECT_AFTER.match(text, m.end) is not None
             )

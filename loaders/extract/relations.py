@@ -10,7 +10,7 @@ from loaders.extract.companies import joint_ventures
 from loaders.extract.lists import ListMatch
 from loaders.extract.mentions import Mention
 from loaders.extract.registry import Candidate, Registry
-from loaders.extract.text import Sentence
+from loaders.extract.text import TABLE_ROW, Sentence
 from loaders.extract.zone import is_standalone
 
 _ZONE_AGENCIES = re.compile(r"^(?:管委会|管理委员会|党工委|工委|纪检监察工委|党委)$")
@@ -262,6 +262,11 @@ def _invests(ctx: Context) -> None:
             for mm, founder in companies:
                 if founded and founders.start() <= mm.start < b:
                     ctx.add("INVESTS_IN", founder, founded[0], s.start, s.end)
+        if projects and TABLE_ROW.match(s.text):  # a project table's row: the project, then who builds it
+            for mm, builder in companies:
+                if mm.start > projects[0][0].end:
+                    ctx.add("INVESTS_IN", builder, projects[0][1], s.start, s.end)
+                    break
         for m in _INVESTOR_IS.finditer(s.text):  # X项目，投资方为Y
             at = s.start + m.end()
             named = [c for mm, c in companies if at <= mm.start <= at + 1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+TABLE_ROW = re.compile(r"[ \t]*\d{1,3}[ \t]+\S+[ \t]+\S")  # 1 许继电气智能制造产业园 许继集团有限公司 25 在建
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _HARD_SEPARATORS = frozenset("，,。；;：:、！？!?\n“”\"‘’《》「」（）()【】[]·—…●■▲★")
 _OPEN_TO_CLOSE = {"（": "）", "(": ")", "“": "”", "‘": "’"}
