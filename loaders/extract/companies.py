@@ -99,7 +99,8 @@ def investor_prefix(project: str) -> str | None:
                 return None
             taken.append(tok)
             continue
-        if _stops_investor(tok, descriptors) or is_place or not re.match(r"[\u4e00-\u9fffA-Za-z]", tok):
+        if _stops_investor(tok, descriptors) or is_place or not re.match(r"[\u4e00-\u9fffA-Za-z]", tok) \
+                or tok == "第":  # 京东方|第|8.6代…: a generation starts the description (not 郑州第三电缆)
             break
         if taken and len(tok) >= 2 and tag == "n" and tags.get(taken[-1], "").startswith(BRAND_TAGS):
             break  # 海尔|压缩机: a common noun after a brand starts the description
