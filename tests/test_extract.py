@@ -430,3 +430,8 @@ def test_rows_of_a_project_table_give_projects_and_who_builds_them() -> None:
 def test_a_table_row_keeps_its_line_in_cleaning() -> None:
     text = "序号 项目名称 建设单位\n1 甲乙产业园 甲乙集团有限公司\n2 丙丁项目 丙丁有限公司"
     assert clean(Report(id="t", path="t", text=text)).text.count("\n") == 2
+
+
+def test_task_forces_offices_and_service_centres_are_agencies() -> None:
+    x = run("郑州经开区成立汽车产业招商专班，经开区企业服务中心、经开区纪工委和国际物流园区管理办公室参加。")
+    assert {"汽车产业招商专班", "经开区企业服务中心", "经开区纪工委", "国际物流园区管理办公室"} <= names(x, "Agency")
