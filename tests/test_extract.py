@@ -435,3 +435,10 @@ def test_a_table_row_keeps_its_line_in_cleaning() -> None:
 def test_task_forces_offices_and_service_centres_are_agencies() -> None:
     x = run("郑州经开区成立汽车产业招商专班，经开区企业服务中心、经开区纪工委和国际物流园区管理办公室参加。")
     assert {"汽车产业招商专班", "经开区企业服务中心", "经开区纪工委", "国际物流园区管理办公室"} <= names(x, "Agency")
+
+
+def test_industries_in_a_bodys_name_or_a_parks_intake_are_no_zone_focus() -> None:
+    x = run("航空港区设立十大指挥部，分别为重点项目指挥部、会展商贸文化旅游指挥部等。"
+            "天宇智造产业园是航空港区重点项目，园区拟入驻企业涵盖了工业设计、检验检测等制造类上下游企业。")
+    focus = triples(x, "FOCUSES_ON")
+    assert not {r for r in focus if r[0] == "航空港区" and r[1] in ("会展", "文化旅游", "工业设计", "检验检测")}

@@ -380,11 +380,14 @@ def _focus(ctx: Context) -> None:
     main = ctx.registry.main_zone()
     for s in ctx.sentences:
         trigger = _FOCUS.search(s.text)
-        if not trigger or _THIS_PROJECT.search(s.text):
-            continue  # a sentence about 该项目 states the project's industries, not the zone's focus
+        if not trigger or _THIS_PROJECT.search(s.text) or _PARK_AS_SUBJECT.search(s.text):
+            continue  # a sentence about 该项目 or what 园区 takes in states a project's industries, not the zone's
         parks = [c for m, c in ctx.in_sentence(s, "Park") if m.end <= s.start + trigger.start()]
         subject = parks[-1] if parks and parks[-1] is not main else None  # 成都芯谷重点发展A、B: a park of the zone
-        for _, ind in ctx.in_sentence(s, "Industry"):
+        agencies = [m for m, _ in ctx.in_sentence(s, "Agency")]
+        for m, ind in ctx.in_sentence(s, "Industry"):
+            if any(a.start <= m.start and m.end <= a.end for a in agencies):
+                continue  # 会展商贸文化旅游指挥部: the body's remit, not the zone's focus
             if subject is None or not _is_peer(subject):  # 望城经开区也在推进…: another zone's focus
                 ctx.add("FOCUSES_ON", main, ind, s.start, s.end)
             if subject is not None:
