@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from kg.analysis.gaps import chain_gaps
 from kg.analysis.lookup import resolve_park
 from kg.analysis.presence import local_firms, local_keys
+from kg.analysis import targets
 from kg.analysis.targets import FIT, TARGET_BONUS, local_matches, link_targets, segment_fits
 from kg.cli import main
 from kg.store.falkor import FalkorStore
@@ -79,7 +80,39 @@ def test_toy_local_matches(toy: FalkorStore) -> None:
     assert pairs[0].evidence
 
 
+def _ranking(rows: list[targets.TargetRow]) -> list[tuple[str, float]]:
+    return [(r.company_key, r.score) for r in rows]
+
+
+def _widening_matches_the_full_ranking(store: FalkorStore, park: str, limits: range,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a shortlist of two companies per target asked for (one may be a bare name with no
+    quote, dropped later) and a pool no larger, the pool must widen (or take in tied companies)
+    until the best `limit` equal those of weighing every company."""
+    everything = _ranking(link_targets(store, park, limit=None))
+    assert everything
+    for name, value in (("SHORTLIST_MIN", 1), ("SHORTLIST_PER_TARGET", 2), ("RANKED_PER_SHORTLISTED", 1)):
+        monkeypatch.setattr(targets, name, value)
+    for limit in limits:
+        assert _ranking(link_targets(store, park, limit=limit)) == everything[:limit], limit
+
+
+def test_small_shortlists_widen_to_the_full_ranking(toy: FalkorStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    _widening_matches_the_full_ranking(toy, "东区", range(1, 8), monkeypatch)
+
+
 # ---------------------------------------------------------------- the sample graph
+
+def test_sample_small_shortlists_widen_to_the_full_ranking(sample: FalkorStore,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    _widening_matches_the_full_ranking(sample, "经开区", range(1, 6), monkeypatch)
+
+
+def test_build_preranks_every_company(sample: FalkorStore) -> None:
+    rows = sample.read("MATCH (c:Company) RETURN c.prescore AS prescore, c.prerank AS prerank ORDER BY prerank")
+    assert rows and [r["prerank"] for r in rows] == list(range(1, len(rows) + 1))
+    assert [r["prescore"] for r in rows] == sorted((r["prescore"] for r in rows), reverse=True)
+
 
 def test_sample_jingkai_targets_come_from_other_zones(sample: FalkorStore) -> None:
     scope = resolve_park(sample, "经开区")
