@@ -442,3 +442,10 @@ def test_industries_in_a_bodys_name_or_a_parks_intake_are_no_zone_focus() -> Non
             "天宇智造产业园是航空港区重点项目，园区拟入驻企业涵盖了工业设计、检验检测等制造类上下游企业。")
     focus = triples(x, "FOCUSES_ON")
     assert not {r for r in focus if r[0] == "航空港区" and r[1] in ("会展", "文化旅游", "工业设计", "检验检测")}
+
+
+def test_a_paragraph_opening_on_one_industry_lists_its_parts() -> None:
+    x = run("壮大现代物流产业。依托现有医药物流、冷链物流、保税物流等业态，重点发展高附加值物流。\n"
+            "推进文化旅游发展。")
+    parents = {(child, parent.removesuffix("产业")) for child, parent in triples(x, "SUB_INDUSTRY_OF")}
+    assert {("医药物流", "现代物流"), ("冷链物流", "现代物流"), ("保税物流", "现代物流")} <= parents

@@ -32,6 +32,7 @@ _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
 _SUPPLY = re.compile(r"(?:(?<![作成认因行])为|向)(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")  # (not 作为…配套)
 _SUPPLIERS_LED = re.compile(r"带动[^。；;]{1,30}?等?配套(?:企业|厂商)")  # X带动A、B等配套企业: A, B supply X
 _THIS_PROJECT = re.compile(r"[该本此]项目")
+_TOPIC_MAX = 20  # longest opening sentence read as a paragraph's topic
 _CHAIN_STAGE = re.compile(r"[上中下]游")
 _PARK_AS_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;]))(?:该|本)?园区(?:拟|已|将|内)?(?:入驻|集聚|汇聚|引进)")
 _THIS_FIRM = re.compile(r"[该此](?:公司|企业|集团)")
@@ -97,7 +98,7 @@ class Context:
 def find_relations(ctx: Context) -> list[Found]:
     """Apply every rule; relations come out in rule order, de-duplicated."""
     for rule in (_from_lists, _investors, _located, _administers, _part_of, _invests, _business_lines, _named_industry, _supplies,
-                 _chain_stages, _focus):
+                 _chain_stages, _paragraph_topics, _focus):
         rule(ctx)
     return ctx.found
 
@@ -374,6 +375,27 @@ def _chain_stages(ctx: Context) -> None:
         for m, segment in industries:
             if chains and m.start >= s.start + stage.start():
                 ctx.add("SUB_INDUSTRY_OF", segment, chains[-1], s.start, s.end)
+
+
+def _paragraph_topics(ctx: Context) -> None:
+    """A paragraph that opens with a short sentence on one industry (壮大汽车及零部件产业规模。) goes on
+    about its parts: the industries listed later in it, with no parent of their own, are segments of it."""
+    lists_in: dict[int, list[tuple[ListMatch, list[Candidate], Candidate | None]]] = {}
+    for placed_list in ctx.lists:
+        lists_in.setdefault(placed_list[0].sentence_start, []).append(placed_list)
+    topic: Candidate | None = None
+    line_start = -1
+    for s in ctx.sentences:
+        paragraph = ctx.text.rfind("\n", 0, s.start) + 1
+        if paragraph != line_start:  # the first sentence of a paragraph
+            line_start = paragraph
+            industries = {id(c): c for _, c in ctx.in_sentence(s, "Industry")}
+            topic = next(iter(industries.values())) if len(industries) == 1 and len(s.text) <= _TOPIC_MAX else None
+            continue
+        for lm, items, parent in lists_in.get(s.start, []):
+            if topic is not None and parent is None and lm.kind == "Industry":
+                for item in items:
+                    ctx.add("SUB_INDUSTRY_OF", item, topic, s.start, s.end)
 
 
 def _focus(ctx: Context) -> None:
