@@ -449,3 +449,8 @@ def test_a_paragraph_opening_on_one_industry_lists_its_parts() -> None:
             "推进文化旅游发展。")
     parents = {(child, parent.removesuffix("产业")) for child, parent in triples(x, "SUB_INDUSTRY_OF")}
     assert {("医药物流", "现代物流"), ("冷链物流", "现代物流"), ("保税物流", "现代物流")} <= parents
+
+
+def test_service_and_overseas_words_inside_firm_names() -> None:
+    x = run("中联钢国际的子公司新丝路科技(河南)有限公司及河南海外仓供应链管理服务有限公司与合作伙伴共同搭建平台。")
+    assert {"新丝路科技(河南)有限公司", "河南海外仓供应链管理服务有限公司"} <= names(x, "Company")

@@ -99,7 +99,8 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         if tok in _CONJUNCTIONS and etype in ("Project", "Agency", "Industry") and k > 0 and pos < end:
             pos, k = pos - 1, k - 1
             continue
-        if (tok in lex.boundary_words and not (etype == "Agency" and tok in _AGENCY_INTERNAL)) or tok.isspace():
+        if (tok in lex.boundary_words and not (etype in ("Agency", "Company") and tok in _AGENCY_INTERNAL)) \
+                or tok.isspace():
             break
         if etype == "Industry" and pos < end and tags.get(tok, "").startswith("ns"):
             break
@@ -112,7 +113,7 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         elif tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
                 and not task and tok not in lex.industries and not _ORDINAL.fullmatch(tok) \
                 and not (etype in ("Company", "Project") and pos < end and _NUMERAL_WORD.fullmatch(tok)) \
-                and not (etype == "Park" and tag == "s"):  # 青岛|西海岸|新区: a place word names a zone
+                and not (etype in ("Park", "Company") and tag == "s"):  # 青岛|西海岸|新区, 河南|海外|仓…公司
             break  # (零部件, 第二, 三一|重工: an industry, an ordinal or a numeral trade name inside a name)
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
                 and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
