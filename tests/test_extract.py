@@ -454,3 +454,9 @@ def test_a_paragraph_opening_on_one_industry_lists_its_parts() -> None:
 def test_service_and_overseas_words_inside_firm_names() -> None:
     x = run("中联钢国际的子公司新丝路科技(河南)有限公司及河南海外仓供应链管理服务有限公司与合作伙伴共同搭建平台。")
     assert {"新丝路科技(河南)有限公司", "河南海外仓供应链管理服务有限公司"} <= names(x, "Company")
+
+
+def test_a_zones_committee_named_by_the_bare_zone_word_and_valley_parks() -> None:
+    x = run("南京江北新区举行签约仪式。新区管委会分别与多家企业签署协议。江北新区生物医药谷已集聚企业800余家，药明生物、世和基因等龙头企业相继落户。")
+    assert ("新区管委会", "南京江北新区") in triples(x, "ADMINISTERS")
+    assert {("药明生物", "江北新区生物医药谷"), ("江北新区生物医药谷", "南京江北新区")} <= triples(x, "LOCATED_IN")

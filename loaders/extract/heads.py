@@ -50,7 +50,7 @@ def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> lis
             name = seg[name_start:tail_end]
             if not balanced_brackets(name):
                 continue  # （一期）, 金融平台（总部: a bracket cut in two is no name
-            if name not in _SELF_STANDING and is_generic(
+            if name not in _SELF_STANDING and not _zone_body(name, m.group()) and is_generic(
                 name, m.group(), industries_generic=klass == "Project",
                 place_names=htype == "ambiguous" and not name.endswith("项目")
             ):
@@ -60,6 +60,11 @@ def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> lis
             taken.append((name_start, tail_end, klass))
             out.append(Mention(htype, name, s + name_start, s + tail_end))
     return out
+
+
+def _zone_body(name: str, head: str) -> bool:
+    """新区管委会, 开发区党工委: a zone's own body named by the bare zone word."""
+    return head in _SELF_STANDING and lexicon().zone_re.fullmatch(name[: len(name) - len(head)]) is not None
 
 
 def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:
