@@ -100,6 +100,10 @@ class LocalFirms:
         return list(self._by_project.get(project, ()))
 
 
+#: quotes kept per firm and segment (a firm with hundreds of links is not quoted whole)
+QUOTES_PER_FIRM = 10
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for x in items if x))
 
@@ -109,13 +113,15 @@ def local_firms(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None 
     names: dict[str, tuple[str, str]] = {}
     links: dict[str, list[LocalLink]] = defaultdict(list)
     attrs: dict[str, tuple[str | None, float | None]] = {}
+    seen: set[tuple[str, LocalLink]] = set()
     params = {"parks": scope.keys, "keys": None if keys is None else list(keys)}
     for row in store.read(queries.load("gaps_local"), params) if keys is None or keys else ():
         names[row["key"]] = (row["name"], row["type"])
         attrs[row["key"]] = (row["stage"], row["investment_cny"])
         link = LocalLink(row["park_name"], row["rel"], row["project"], row["project_name"],
                          _unique(row["evidence"]), _unique(row["reports"]))
-        if link not in links[row["key"]]:
+        if (row["key"], link) not in seen:
+            seen.add((row["key"], link))
             links[row["key"]].append(link)
     return LocalFirms(names, dict(links), attrs)
 
@@ -144,7 +150,8 @@ def _merge(found: dict[tuple[str, str], Covering], segment: str, item: Covering)
         found[(segment, item.key)] = item
         return
     via = "; ".join(_unique([*old.via.split("; "), *item.via.split("; ")]))
-    found[(segment, item.key)] = Covering(old.key, old.name, old.type, via, _unique(old.evidence + item.evidence),
+    found[(segment, item.key)] = Covering(old.key, old.name, old.type, via,
+                                          _unique(old.evidence + item.evidence)[:QUOTES_PER_FIRM],
                                           _unique(old.reports + item.reports))
 
 
@@ -198,14 +205,9 @@ def segment_cover(store: GraphStore, scope: ParkScope, segments: Sequence[str],
     The store counts and ranks the firms (queries/gaps_coverage.cypher), so no firm's links
     or quotes are read here: a park of 30,000 firms costs little more than one of 30.
     """
-    firms: dict[str, set[str]] = defaultdict(set)
-    known: dict[str, dict[str, int]] = defaultdict(dict)
     params = {"parks": scope.keys, "segments": list(segments), "examples": examples}
-    for row in store.read(queries.load("gaps_coverage"), params) if segments else ():
-        firms[row["segment"]].update(row["firms"])
-        known[row["segment"]].update((key, reports) for key, reports in row["best"])
-    return {seg: SegmentCover(len(keys), tuple(sorted(known[seg], key=lambda k: (-known[seg][k], k))[:examples]))
-            for seg, keys in sorted(firms.items())}
+    return {row["segment"]: SegmentCover(row["firms"], tuple(key for key, _ in row["best"]))
+            for row in (store.read(queries.load("gaps_coverage"), params) if segments else ())}
 
 
 def with_examples(store: GraphStore, scope: ParkScope, covers: dict[str, SegmentCover]) -> dict[str, SegmentCover]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,18 @@ from kg.store.base import GraphStore, Row, identifier
 from kg.store.falkor_server import FalkorServer
 
 
-def to_python(value: Any) -> Any:
-    """Turn FalkorDB result values (nodes, edges, paths) into plain dicts and lists."""
+@cache
+def _graph_types() -> tuple[type, type, type]:
     from falkordb import Edge, Node, Path as FPath
 
+    return Node, Edge, FPath
+
+
+def to_python(value: Any) -> Any:
+    """Turn FalkorDB result values (nodes, edges, paths) into plain dicts and lists."""
+    if value is None or isinstance(value, (str, int, float)):  # most values: nothing to turn
+        return value
+    Node, Edge, FPath = _graph_types()
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), **value.properties}
     if isinstance(value, Edge):
