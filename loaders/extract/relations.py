@@ -243,66 +243,119 @@ def _part_of(ctx: Context) -> None:
                 break
 
 
+@dataclass
+class _Cast:
+    """The firms, projects and parks named in one sentence, and the last project named before it."""
+
+    s: Sentence
+    companies: list[tuple[Mention, Candidate]]
+    projects: list[tuple[Mention, Candidate]]
+    parks: list[tuple[Mention, Candidate]]
+    last_project: Candidate | None
+
+
 def _invests(ctx: Context) -> None:
+    """Who invests in what: each pattern below reads one sentence."""
     last_project: Candidate | None = None
     for s in ctx.sentences:
-        companies = ctx.in_sentence(s, "Company")
-        projects = ctx.in_sentence(s, "Project")
-        parks = ctx.in_sentence(s, "Park")
-        for m in _SUBSIDIARY.finditer(s.text):
-            at = s.start + m.start()
-            owners = [c for mm, c in companies if mm.end <= at]
-            children = [c for mm, c in companies if mm.start >= at + len(m.group()) - 1]
-            if not children and len(owners) >= 2 and _IS.search(ctx.text, s.start, at):
-                children = owners[:1]  # A是B的全资子公司: the subject is the subsidiary
-            for child in children:
-                if owners:
-                    ctx.add("INVESTS_IN", owners[-1], child, s.start, s.end)
-        for founders, b in joint_ventures(ctx.text, s.start, s.end):  # 由A与B合资成立的C
-            founded = [c for mm, c in companies if b <= mm.start <= b + 1]
-            for mm, founder in companies:
-                if founded and founders.start() <= mm.start < b:
-                    ctx.add("INVESTS_IN", founder, founded[0], s.start, s.end)
-        if projects and TABLE_ROW.match(s.text):  # a project table's row: the project, then who builds it
-            for mm, builder in companies:
-                if mm.start > projects[0][0].end:
-                    ctx.add("INVESTS_IN", builder, projects[0][1], s.start, s.end)
-                    break
-        for m in _INVESTOR_IS.finditer(s.text):  # X项目，投资方为Y
-            at = s.start + m.end()
-            named = [c for mm, c in companies if at <= mm.start <= at + 1]
-            target = projects[0][1] if projects else parks[0][1] if parks else last_project
-            if named:
-                ctx.add("INVESTS_IN", named[0], target, s.start, s.end)
-        for m in _OPERATOR.finditer(s.text):
-            a, b = s.start + m.start("who"), s.start + m.end("who")
-            target = projects[-1][1] if projects else last_project
-            for mm, comp in companies:
-                if a <= mm.start < b:
-                    ctx.add("INVESTS_IN", comp, target, s.start, s.end)
-        if _AGREEMENT.search(s.text):
-            target = projects[-1][1] if projects else (last_project if "本项目" in s.text else None)
-            for _, comp in companies:
+        cast = _Cast(s, ctx.in_sentence(s, "Company"), ctx.in_sentence(s, "Project"), ctx.in_sentence(s, "Park"),
+                     last_project)
+        for pattern in (_subsidiaries, _joint_ventures, _table_row, _named_investor, _operators, _agreements,
+                        _funders, _plans):
+            pattern(ctx, cast)
+        if cast.projects:
+            last_project = cast.projects[-1][1]
+
+
+def _subsidiaries(ctx: Context, cast: _Cast) -> None:
+    """A的全资子公司B; A是B的全资子公司."""
+    s, companies = cast.s, cast.companies
+    for m in _SUBSIDIARY.finditer(s.text):
+        at = s.start + m.start()
+        owners = [c for mm, c in companies if mm.end <= at]
+        children = [c for mm, c in companies if mm.start >= at + len(m.group()) - 1]
+        if not children and len(owners) >= 2 and _IS.search(ctx.text, s.start, at):
+            children = owners[:1]  # A是B的全资子公司: the subject is the subsidiary
+        for child in children:
+            if owners:
+                ctx.add("INVESTS_IN", owners[-1], child, s.start, s.end)
+
+
+def _joint_ventures(ctx: Context, cast: _Cast) -> None:
+    """由A与B合资成立的C."""
+    s, companies = cast.s, cast.companies
+    for founders, b in joint_ventures(ctx.text, s.start, s.end):
+        founded = [c for mm, c in companies if b <= mm.start <= b + 1]
+        for mm, founder in companies:
+            if founded and founders.start() <= mm.start < b:
+                ctx.add("INVESTS_IN", founder, founded[0], s.start, s.end)
+
+
+def _table_row(ctx: Context, cast: _Cast) -> None:
+    """A project table's row: the project, then who builds it."""
+    s, projects = cast.s, cast.projects
+    if projects and TABLE_ROW.match(s.text):
+        builders = [c for mm, c in cast.companies if mm.start > projects[0][0].end]
+        if builders:
+            ctx.add("INVESTS_IN", builders[0], projects[0][1], s.start, s.end)
+
+
+def _named_investor(ctx: Context, cast: _Cast) -> None:
+    """X项目，投资方为Y."""
+    s = cast.s
+    for m in _INVESTOR_IS.finditer(s.text):
+        at = s.start + m.end()
+        named = [c for mm, c in cast.companies if at <= mm.start <= at + 1]
+        target = cast.projects[0][1] if cast.projects else cast.parks[0][1] if cast.parks else cast.last_project
+        if named:
+            ctx.add("INVESTS_IN", named[0], target, s.start, s.end)
+
+
+def _operators(ctx: Context, cast: _Cast) -> None:
+    """由X投资建设/运营."""
+    s = cast.s
+    for m in _OPERATOR.finditer(s.text):
+        a, b = s.start + m.start("who"), s.start + m.end("who")
+        target = cast.projects[-1][1] if cast.projects else cast.last_project
+        for mm, comp in cast.companies:
+            if a <= mm.start < b:
                 ctx.add("INVESTS_IN", comp, target, s.start, s.end)
-        for m in FUNDS_BUILDING.finditer(s.text):  # X(在Z)投资20亿元建设的Y项目
-            at, after = s.start + m.start(), s.start + m.end()
-            funders = [(mm, c) for mm, c in companies if mm.end <= at and _FUNDER_GAP.fullmatch(ctx.text, mm.end, at)]
-            built = [c for mm, c in projects if mm.start == after]
-            if funders and built:
-                funder_end = funders[-1][0].end
-                ctx.add("INVESTS_IN", funders[-1][1], built[0], s.start, s.end)
-                for mm, park in parks:
-                    if funder_end <= mm.start and mm.end <= at:
-                        ctx.add("LOCATED_IN", built[0], park, s.start, s.end)
-        plan = _PLANS.search(s.text)
-        if plan:
-            at = s.start + plan.start()
-            subj = [c for mm, c in companies if mm.end <= at]
-            after = [c for mm, c in projects if mm.start > at] or [c for mm, c in parks if mm.start > at]
-            if subj and after:
-                ctx.add("INVESTS_IN", subj[-1], after[0], s.start, s.end)
-        if projects:
-            last_project = projects[-1][1]
+
+
+def _agreements(ctx: Context, cast: _Cast) -> None:
+    """X签订/共同投资…: the firms of the sentence invest in its project (or 本项目)."""
+    s = cast.s
+    if _AGREEMENT.search(s.text):
+        target = cast.projects[-1][1] if cast.projects else (cast.last_project if "本项目" in s.text else None)
+        for _, comp in cast.companies:
+            ctx.add("INVESTS_IN", comp, target, s.start, s.end)
+
+
+def _funders(ctx: Context, cast: _Cast) -> None:
+    """X(在Z)投资20亿元建设的Y项目: X invests in Y, and Y is in Z."""
+    s = cast.s
+    for m in FUNDS_BUILDING.finditer(s.text):
+        at, after = s.start + m.start(), s.start + m.end()
+        funders = [(mm, c) for mm, c in cast.companies if mm.end <= at and _FUNDER_GAP.fullmatch(ctx.text, mm.end, at)]
+        built = [c for mm, c in cast.projects if mm.start == after]
+        if funders and built:
+            funder_end = funders[-1][0].end
+            ctx.add("INVESTS_IN", funders[-1][1], built[0], s.start, s.end)
+            for mm, park in cast.parks:
+                if funder_end <= mm.start and mm.end <= at:
+                    ctx.add("LOCATED_IN", built[0], park, s.start, s.end)
+
+
+def _plans(ctx: Context, cast: _Cast) -> None:
+    """X拟在…建设Y: the firm before 拟 invests in the project or park after it."""
+    s = cast.s
+    plan = _PLANS.search(s.text)
+    if plan:
+        at = s.start + plan.start()
+        subj = [c for mm, c in cast.companies if mm.end <= at]
+        after = [c for mm, c in cast.projects if mm.start > at] or [c for mm, c in cast.parks if mm.start > at]
+        if subj and after:
+            ctx.add("INVESTS_IN", subj[-1], after[0], s.start, s.end)
 
 
 def _named_industry(ctx: Context) -> None:
