@@ -460,3 +460,11 @@ def test_a_zones_committee_named_by_the_bare_zone_word_and_valley_parks() -> Non
     x = run("南京江北新区举行签约仪式。新区管委会分别与多家企业签署协议。江北新区生物医药谷已集聚企业800余家，药明生物、世和基因等龙头企业相继落户。")
     assert ("新区管委会", "南京江北新区") in triples(x, "ADMINISTERS")
     assert {("药明生物", "江北新区生物医药谷"), ("江北新区生物医药谷", "南京江北新区")} <= triples(x, "LOCATED_IN")
+
+
+def test_a_report_on_a_park_that_is_no_zone_is_about_that_park() -> None:
+    x = run("张江科学城聚焦集成电路、生物医药、人工智能三大主导产业，已集聚中芯国际、华虹集团等龙头企业。"
+            "今年，张江科学城新引进积塔半导体特色工艺生产线项目，总投资359亿元。")
+    assert ("积塔半导体特色工艺生产线项目", "张江科学城") in triples(x, "LOCATED_IN")
+    assert ("张江科学城", "集成电路") in triples(x, "FOCUSES_ON")
+    assert not {r for r in triples(x, "IN_INDUSTRY") if r[0] in ("中芯国际", "华虹集团")}  # which one is not said

@@ -68,8 +68,12 @@ class Registry:
         return self._by_key.get((etype, self.key(etype, text, source)))
 
     def main_zone(self) -> Candidate | None:
-        """The zone the report is about."""
-        return self._by_key.get(("Park", MAIN_ZONE))
+        """The zone the report is about: its development zone, else the park it names most (张江科学城)."""
+        zone = self._by_key.get(("Park", MAIN_ZONE))
+        if zone is not None:
+            return zone
+        parks = [c for (t, _), c in self._by_key.items() if t == "Park"]
+        return max(parks, key=lambda c: (len(c.spans), -c.first), default=None)
 
     def candidates(self) -> list[Candidate]:
         """All entities in order of first appearance."""

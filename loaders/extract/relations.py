@@ -168,14 +168,16 @@ def _referenced_project(ctx: Context, lm: ListMatch) -> Candidate | None:
 
 
 def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
-    """The industry a list of firms stands for: the last one named before it in the sentence,
-    else the first after it (依托A、B等产业基础，将生物医药打造成为…)."""
+    """The industry a list of firms stands for: the one named before it in the sentence (none if
+    several are), else the first after it (依托A、B等产业基础，将生物医药打造成为…)."""
     s = ctx.sentence_at(lm.sentence_start)
     first = min(m.start for m in lm.items) if lm.items else s.start
     last = max(m.end for m in lm.items) if lm.items else s.start
     industries = ctx.in_sentence(s, "Industry")
-    before = [c for m, c in industries if m.end <= first]
+    before = list({id(c): c for m, c in industries if m.end <= first}.values())
     after = [c for m, c in industries if m.start >= last]
+    if len(before) > 1:
+        return None  # 聚焦A、B、C三大产业，已集聚X、Y等企业: which firm is in which is not said
     return before[-1] if before else after[0] if after else None
 
 
