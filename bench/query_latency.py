@@ -7,9 +7,10 @@ power-law head, with its sub-parks) and a typical one (median size). Growth is t
 median latency on the largest graph over that on the smallest, next to the growth in
 nodes: growth in latency no larger than growth in nodes is linear or better.
 
-`targets` weighs every company outside the park that works in one of its segments,
-so on graphs above `targets_max_nodes` it is not run (minutes a call); the result then
-says so, with the time projected linearly from the largest graph it ran on.
+`targets` can be left out on graphs above `targets_max_nodes` (the full run includes
+1M nodes); the result then says so, with the time projected linearly from the largest
+graph it ran on. The graphs are written as `kg build` leaves a store: chain mappings and
+the companies' pre-rank for targets (bench.synth_graph.write), outside the timed calls.
 """
 from __future__ import annotations
 
