@@ -468,3 +468,12 @@ def test_a_report_on_a_park_that_is_no_zone_is_about_that_park() -> None:
     assert ("积塔半导体特色工艺生产线项目", "张江科学城") in triples(x, "LOCATED_IN")
     assert ("张江科学城", "集成电路") in triples(x, "FOCUSES_ON")
     assert not {r for r in triples(x, "IN_INDUSTRY") if r[0] in ("中芯国际", "华虹集团")}  # which one is not said
+
+
+def test_parks_named_after_places_and_firms_jieba_does_not_know() -> None:
+    x = run("杭州钱塘新区下辖大江东片区、下沙片区两个片区。入驻下沙片区的广汽传祺杭州工厂已投产。"
+            "位于下沙片区内的杭州医药港小镇，已引进多家外资药企。这是郑州临空生物医药园的一部分。")
+    parks = names(x, "Park")
+    assert {"下沙片区", "杭州医药港小镇"} <= parks and "这是郑州临空生物医药园" not in parks
+    assert "广汽传祺杭州工厂" in names(x, "Project")
+    assert ("广汽传祺杭州工厂", "下沙片区") in triples(x, "LOCATED_IN")

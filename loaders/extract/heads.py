@@ -52,7 +52,7 @@ def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> lis
                 continue  # （一期）, 金融平台（总部: a bracket cut in two is no name
             if name not in _SELF_STANDING and not _zone_body(name, m.group()) and is_generic(
                 name, m.group(), industries_generic=klass == "Project",
-                place_names=htype == "ambiguous" and not name.endswith("项目")
+                place_names=htype in ("ambiguous", "Park") and not name.endswith("项目")
             ):
                 continue
             if klass == "Company" and is_one_common_word(name[: len(name) - len(m.group())]):

@@ -22,6 +22,7 @@ _NAME_VERBS = frozenset(
     "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代 控股 推广".split()
 )
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "x", "y", "e", "o", "t", "ns")  # 与|达, 在|建: no trade name
+_FUNCTION_CHARS = frozenset("这那是在的了和与及为将把被从对向于也就都")  # no trade name is made of these
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
 _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
 _CLOSE = {"）": "（", ")": "("}
@@ -141,8 +142,10 @@ def _unknown_pair(tokens: list[str], k: int, tags: dict[str, str]) -> bool:
 
 
 def _joins_place(token: str, tag: str | None) -> bool:
-    """May ``token`` stand before a place name inside one name (河南省|郑州, 中铁联集|郑州)?"""
-    return bool(tag) and tag.startswith(_NAME_BEFORE_PLACE) or not tag and bool(re.fullmatch(r"[A-Za-z0-9]+", token))
+    """May ``token`` stand before a place name inside one name (河南省|郑州, 中铁联集|郑州, 广汽传祺|杭州)?
+    A word jieba does not know is most often a trade name."""
+    return bool(tag) and tag.startswith(_NAME_BEFORE_PLACE) or not tag and token.isalnum() \
+        and not any(ch in _FUNCTION_CHARS for ch in token)  # (not 这是|郑州…)
 
 
 def name_start(text: str, start: int, end: int) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from loaders.extract.companies import company_key
@@ -91,7 +92,9 @@ class Registry:
             zk = zone_key(text)
             return MAIN_ZONE if self._is_main(zk) else f"zone:{zk.label()}"
         if etype in ("Park", "Project"):
-            return strip_places(_PROJECT_TAIL.sub("", text) or text)
+            name = _PROJECT_TAIL.sub("", text) or text
+            core = strip_places(name)
+            return name if core in _head_words() else core  # 下沙|片区 and 江东|片区 stay two
         if etype == "Company":
             return company_key(text)
         if etype == "Agency":
@@ -132,6 +135,11 @@ def _abbreviates(short: Candidate, longer: Candidate) -> bool:
     (雄韬 / 深圳雄韬电源; not 弗迪科技 / 弗迪电池)?"""
     shorts, longers = {strip_places(f) for f in short.forms}, {strip_places(f) for f in longer.forms}
     return _legal(short) or any(b.startswith(a) or a.startswith(b) for a in shorts for b in longers)
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    return frozenset(h for hs in lexicon().heads.values() for h in hs)
 
 
 def _legal(firm: Candidate) -> bool:
