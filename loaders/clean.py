@@ -33,6 +33,7 @@ _SENTENCE_END = frozenset("。！？!?；;")
 _CLOSING_QUOTES = frozenset("”’\"」』")
 _CLAUSE_MARKS = frozenset("，,、")
 _FIELD_GAP = re.compile(r"[ \t\u3000]+")  # what separates the fields of a table row
+_NOT_A_ROW = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS | _SENTENCE_END))) + "]")
 _HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
@@ -153,8 +154,10 @@ def _keeps_break(text: str, prev: list[int], line: list[int], blank_between: boo
 
 def _is_table_row(text: str, line: list[int]) -> bool:
     """Is the line a row of a table flattened to text: three or more fields apart by blanks, no clause marks?"""
-    row = "".join(text[i] for i in line)
-    return len(_FIELD_GAP.findall(row)) >= 2 and not any(ch in _CLAUSE_MARKS or ch in _SENTENCE_END for ch in row)
+    if not _FIELD_GAP.search(text, line[0], line[-1]):  # most lines: no blank inside at all
+        return False
+    row = "".join(map(text.__getitem__, line))
+    return len(_FIELD_GAP.findall(row)) >= 2 and _NOT_A_ROW.search(row) is None
 
 
 def _newline_before(text: str, first: int) -> int:
