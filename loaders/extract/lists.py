@@ -36,6 +36,7 @@ _INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招
 _PROJECT_TAIL = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个|一批)?|[\d一二三四五六七八九十]+个)[^，,。；;]{0,16}?项目")
 _COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司|产业基础|[设备供应厂制造服务运营]商|整车厂)")  # 依托A、B等现有产业基础: firms
 _ZONE_WORD = re.compile(r"(?:全区|我区|本区|园区|开发区|经开区|高新区|新区|片区)")
+_LIST_CUE = re.compile(r"片区|功能区|板块|组团|园区|企业")  # what _PARK_PRE and _COMPANY_PRE need
 _SECTOR_FIRMS = re.compile(r"^等[^，,。；;]{0,10}(?:类|领域|行业|上下游|细分)[^，,。；;]{0,6}企业")
 _COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
 _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
@@ -108,13 +109,15 @@ def _typed_list(
     """Type the items of one clause's enumeration; ``parts`` are (offset, text) between separators."""
     lex = lexicon()
     first_end = c_start + len(parts[0][1])
-    intro = _INTRODUCER.match(parts[0][1])
-    first_start = c_start + intro.end() if intro else grow_left(text, first_end, "Industry", c_start, tokens)
-    pre = text[s_start:first_start]
     last = parts[-1][1]
     tail_m = _TAIL.search(last)
     tail = tail_m.group("tail") if tail_m else ""
     last_item = last[: len(last) - len(tail)] if tail else last
+    if not tail and not _may_be_typed(text, s_start, first_end, parts[0][1], [*(p for _, p in parts[1:-1]), last_item]):
+        return None  # (decided before the first item's extent is worked out, which needs segmentation)
+    intro = _INTRODUCER.match(parts[0][1])
+    first_start = c_start + intro.end() if intro else grow_left(text, first_end, "Industry", c_start, tokens)
+    pre = text[s_start:first_start]
     names = [text[first_start:first_end], *(p for _, p in parts[1:-1]), last_item]
     offsets = [first_start, *(off for off, _ in parts[1:])]
     kind, head = _list_kind(pre, tail, names)
@@ -158,6 +161,21 @@ def _typed_list(
             for it in items:
                 it.attrs.setdefault("stage", stage)
     return match
+
+
+def _may_be_typed(text: str, s_start: int, first_end: int, first_part: str, rest: list[str]) -> bool:
+    """Could :func:`_list_kind` type a list with no tail, whatever its first item turns out to be?
+
+    Every way it can needs one of these: all later items end in head words, an industry among the items
+    (the first item ends its clause part), or a cue word before the list ends its first part.
+    """
+    lex = lexicon()
+    if all(head_type(n.strip()) is not None for n in rest):
+        return True
+    first = first_part.rstrip()
+    if any(n.strip() in lex.industries for n in rest) or any(first[i:] in lex.industries for i in range(len(first))):
+        return True
+    return _LIST_CUE.search(text, s_start, first_end) is not None or _PROJECT_TRIGGER.search(text, s_start, first_end) is not None
 
 
 def _list_kind(pre: str, tail: str, names: list[str]) -> tuple[str | None, str]:
