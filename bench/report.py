@@ -21,11 +21,12 @@ def _check(ok: bool) -> str:
 
 
 def _extraction(r: dict[str, Any]) -> list[list[str]]:
+    cpu = r.get("ratio_cpu_vs_jieba")  # runs before CPU time was measured have only the wall-time ratio
     return [
         ["Extraction", "jieba.lcut (baseline)", f"{_n(r['jieba_chars_per_s'])} chars/s", "", ""],
         ["Extraction", "clean + extract, 1 process", f"{_n(r['extract_chars_per_s'])} chars/s",
-         f"{r['ratio_vs_jieba']} × jieba (wall time), {r['ratio_cpu_vs_jieba']} × (CPU time)",
-         f"≥ 0.5 × jieba: {_check(r['ratio_cpu_vs_jieba'] >= 0.5)}"],
+         f"{r['ratio_vs_jieba']} × jieba (wall time)" + ("" if cpu is None else f", {cpu} × (CPU time)"),
+         f"≥ 0.5 × jieba: {_check((r['ratio_vs_jieba'] if cpu is None else cpu) >= 0.5)}"],
         ["Extraction", f"clean + extract, {r['jobs']} processes", f"{_n(r['extract_jobs_chars_per_s'])} chars/s",
          f"{r['ratio_jobs_vs_jieba']} × jieba, {r['speedup_jobs']} × 1 process", ""],
     ]
