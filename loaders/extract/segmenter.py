@@ -10,7 +10,7 @@ unknown names a report repeats), which makes it about 1.5 times faster.
 """
 from __future__ import annotations
 
-from math import log
+from math import inf, log
 
 import jieba
 from jieba import finalseg
@@ -61,16 +61,16 @@ class BlockSegmenter:
         score, last = [0.0] * (n + 1), [0] * (n + 1)
         log_prob, freq, log_total = self._log_prob, self._freq, self._log_total
         for idx in range(n - 1, -1, -1):
-            best: tuple[float, int] | None = None
+            best_score, best_x = -inf, -1
             for x in dag[idx]:
                 word = block[idx : x + 1]
                 p = log_prob.get(word)
                 if p is None:
                     p = log_prob[word] = log(freq.get(word) or 1) - log_total
-                cand = (p + score[x + 1], x)
-                if best is None or cand > best:
-                    best = cand
-            score[idx], last[idx] = best
+                total = p + score[x + 1]
+                if total > best_score or total == best_score and x > best_x:  # as jieba's max over (score, x)
+                    best_score, best_x = total, x
+            score[idx], last[idx] = best_score, best_x
         return last
 
     def _tokens(self, block: str, route: list[int]) -> list[str]:
