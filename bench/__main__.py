@@ -49,7 +49,7 @@ class Settings:
     seed: int
 
 
-FULL = dict(extract_rounds=4, extract_repeats=3, load_nodes=3000, query_sizes=[10_000, 100_000, 1_000_000],
+FULL = dict(extract_rounds=4, extract_repeats=9, load_nodes=3000, query_sizes=[10_000, 100_000, 1_000_000],
             query_repeats=7, targets_repeats=2, targets_max_nodes=1_000_000, report_counts=[1000, 10_000], page_sizes=[500, 2000, 5000],
             page_repeats=3)
 QUICK = dict(extract_rounds=1, extract_repeats=1, load_nodes=500, query_sizes=[2000, 10_000], query_repeats=3,
