@@ -16,7 +16,7 @@ from loaders import formats
 from loaders.clean import clean
 from loaders.extract import extract
 from loaders.formats import Loader, choose, register
-from loaders.read import find_reports, load, read_report
+from loaders.read import find_reports, read_report
 
 SAMPLE = "002_eb3d5fa2d698886d.txt"
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "loaders" / "samples"
