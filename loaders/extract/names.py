@@ -111,11 +111,8 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         if etype in ("Company", "Project") and _unknown_pair(tokens, k, tags):
             tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
             k -= 1
-        elif tag and tag.startswith(_STOP_TAGS) and tag != "vn" and tok not in _NAME_VERBS and not tok.isdigit() \
-                and not task and tok not in lex.industries and not _ORDINAL.fullmatch(tok) \
-                and not (etype in ("Company", "Project") and pos < end and _NUMERAL_WORD.fullmatch(tok)) \
-                and not (etype in ("Park", "Company") and tag == "s"):  # 青岛|西海岸|新区, 河南|海外|仓…公司
-            break  # (零部件, 第二, 三一|重工: an industry, an ordinal or a numeral trade name inside a name)
+        elif not task and _ends_name(tok, tag, etype, inside=pos < end):
+            break
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
                 and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
             break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name (not a lone 湖 of 独墅|湖)
@@ -130,6 +127,18 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         pos -= len(tok)
         k -= 1
     return name_start(text, pos, end)
+
+
+def _ends_name(tok: str, tag: str | None, etype: str, *, inside: bool) -> bool:
+    """Does a word of this tag (a verb, preposition, number …) end a name grown leftwards, being none of the
+    words names carry: 研发, 零部件, 第二, 三一|重工, 青岛|西海岸|新区, 河南|海外|仓…公司?"""
+    if not tag or not tag.startswith(_STOP_TAGS) or tag == "vn":
+        return False
+    if tok in _NAME_VERBS or tok.isdigit() or tok in lexicon().industries or _ORDINAL.fullmatch(tok):
+        return False
+    if etype in ("Company", "Project") and inside and _NUMERAL_WORD.fullmatch(tok):
+        return False
+    return not (etype in ("Park", "Company") and tag == "s")
 
 
 def _unknown_pair(tokens: list[str], k: int, tags: dict[str, str]) -> bool:
