@@ -111,13 +111,13 @@ def _from_lists(ctx: Context) -> None:
     main = ctx.registry.main_zone()
     for lm, items, parent in ctx.lists:
         s, e = lm.sentence_start, lm.sentence_end
-        project = _referenced_project(ctx, lm)
+        referent = _referent(ctx, lm)
         clients = _are_clients(ctx, lm)  # 为A、B等终端企业供货: firms served from here, whose trade is not the supplier's
         site = _list_site(ctx, lm, main)
         for item in items:
             if item.type == "Industry":
-                if project is not None:  # 该项目以A、B、C为重点, 园区拟入驻企业涵盖A、B
-                    ctx.add("IN_INDUSTRY" if project.type == "Project" else "FOCUSES_ON", project, item, s, e)
+                if referent is not None:  # 该项目以A、B、C为重点, 园区拟入驻企业涵盖A、B
+                    ctx.add("IN_INDUSTRY" if referent.type == "Project" else "FOCUSES_ON", referent, item, s, e)
                 elif main is not None and lm.kind == "Industry":
                     ctx.add("FOCUSES_ON", main, item, s, e)
                     if "role" in lm.extra:
@@ -152,7 +152,7 @@ def _are_clients(ctx: Context, lm: ListMatch) -> bool:
     return any(m.start() < first < m.end() for m in _SUPPLY.finditer(s.text))
 
 
-def _referenced_project(ctx: Context, lm: ListMatch) -> Candidate | None:
+def _referent(ctx: Context, lm: ListMatch) -> Candidate | None:
     """The project or park a list is about: ``该项目`` refers to the last project named before it,
     a clause opening with ``园区`` (园区拟入驻企业涵盖A、B) to the last park or project of the zone."""
     first = min((m.start for m in lm.items), default=lm.sentence_start)
