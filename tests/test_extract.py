@@ -477,3 +477,9 @@ def test_parks_named_after_places_and_firms_jieba_does_not_know() -> None:
     assert {"下沙片区", "杭州医药港小镇"} <= parks and "这是郑州临空生物医药园" not in parks
     assert "广汽传祺杭州工厂" in names(x, "Project")
     assert ("广汽传祺杭州工厂", "下沙片区") in triples(x, "LOCATED_IN")
+
+
+def test_the_zones_party_committee_by_the_bare_word_and_a_lone_character_in_a_trade_name() -> None:
+    x = run("郑州高新区举行签约活动。区党工委书记、管委会主任出席并讲话。郑州信大捷安信息技术股份有限公司将建设密码产业基地。")
+    assert {"区党工委", "管委会"} <= names(x, "Agency")
+    assert "郑州信大捷安信息技术股份有限公司" in names(x, "Company")

@@ -16,6 +16,7 @@ _SELF_STANDING = frozenset({"市委", "市政府", "省委", "省政府", "区�
                             "投资促进局", "招商局"})
 _NOT_BUREAUS = ("格局", "布局", "大局", "结局", "全局", "当局", "僵局", "开局", "变局", "新局", "出局", "定局", "残局",
                 "棋局", "骗局", "饭局", "赌局", "危局", "终局", "时局")  # words that end in 局 and name no bureau
+_BARE_ZONE_WORDS = frozenset({"区", "全区", "我区", "本区"})
 _EXTENDABLE = frozenset({"Project", "ambiguous", "Park"})
 
 
@@ -63,8 +64,9 @@ def head_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) -> lis
 
 
 def _zone_body(name: str, head: str) -> bool:
-    """新区管委会, 开发区党工委: a zone's own body named by the bare zone word."""
-    return head in _SELF_STANDING and lexicon().zone_re.fullmatch(name[: len(name) - len(head)]) is not None
+    """新区管委会, 开发区党工委, 区党工委: a zone's own body named by the bare zone word."""
+    zone = name[: len(name) - len(head)]
+    return head in _SELF_STANDING and (zone in _BARE_ZONE_WORDS or lexicon().zone_re.fullmatch(zone) is not None)
 
 
 def _on_token(tokens: Tokens, start: int, head: str, seg_end: int) -> bool:

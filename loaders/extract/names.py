@@ -111,8 +111,9 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         if etype in ("Company", "Project") and _unknown_pair(tokens, k, tags):
             tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
             k -= 1
-        elif not task and _ends_name(tok, tag, etype, inside=pos < end):
-            break
+        elif not task and _ends_name(tok, tag, etype, inside=pos < end) \
+                and not (etype == "Company" and len(tok) == 1 and k > 0 and _brand_like(tokens[k - 1], tags)):
+            break  # (信|大捷|安|信息技术股份有限公司: a lone character after a brand word is part of the trade name)
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
                 and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
             break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name (not a lone 湖 of 独墅|湖)
@@ -141,6 +142,17 @@ def _ends_name(tok: str, tag: str | None, etype: str, *, inside: bool) -> bool:
     return not (etype in ("Park", "Company") and tag == "s")
 
 
+def _brand_like(token: str, tags: dict[str, str]) -> bool:
+    """Is ``token`` a proper name jieba knows (tagged nz, nt, nr, j) or a word it does not know?"""
+    tag = tags.get(token)
+    return tag.startswith(("nz", "nt", "nr", "j")) if tag else _unknown_word(token)
+
+
+def _unknown_word(token: str) -> bool:
+    """A word jieba does not know, of letters or characters that are no function words: most often a trade name."""
+    return token.isalnum() and not set(token) & _FUNCTION_CHARS
+
+
 def _unknown_pair(tokens: list[str], k: int, tags: dict[str, str]) -> bool:
     """Are ``tokens[k-1:k+1]`` two lone characters that read as one unknown word, not a function word and a letter?"""
     if k == 0 or len(tokens[k]) != 1 or len(tokens[k - 1]) != 1 or not (is_cjk(tokens[k]) and is_cjk(tokens[k - 1])):
@@ -153,8 +165,7 @@ def _unknown_pair(tokens: list[str], k: int, tags: dict[str, str]) -> bool:
 def _joins_place(token: str, tag: str | None) -> bool:
     """May ``token`` stand before a place name inside one name (河南省|郑州, 中铁联集|郑州, 广汽传祺|杭州)?
     A word jieba does not know is most often a trade name."""
-    return bool(tag) and tag.startswith(_NAME_BEFORE_PLACE) or not tag and token.isalnum() \
-        and not any(ch in _FUNCTION_CHARS for ch in token)  # (not 这是|郑州…)
+    return bool(tag) and tag.startswith(_NAME_BEFORE_PLACE) or not tag and _unknown_word(token)  # (not 这是|郑州…)
 
 
 def name_start(text: str, start: int, end: int) -> int:
