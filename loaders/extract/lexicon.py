@@ -142,14 +142,14 @@ def _words_tagged(tags: tuple[str, ...]) -> tuple[frozenset[str], int]:
 
 
 BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")  # jieba tags of proper nouns: brands, organisations, people, places
-COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
+_COMMON_TAGS = ("n", "v", "a", "d", "b", "l", "i", "m", "q", "t", "f")
 _COMMON_FREQ = 300  # jieba dictionary frequency above which a word reads as a common word
 
 
 def is_common_word(token: str) -> bool:
     """A frequent dictionary word (科技, 物流), not a brand that jieba happens to know (中铁, 格力)."""
     tag = word_tags().get(token, "x")
-    if tag.startswith(BRAND_TAGS) or not tag.startswith(COMMON_TAGS):
+    if tag.startswith(BRAND_TAGS) or not tag.startswith(_COMMON_TAGS):
         return False
     return tokenizer().FREQ.get(token, 0) >= _COMMON_FREQ
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.extract.lexicon import COMMON_TAGS, cut, is_common_word, lexicon, may_open_with_tag, word_tags
+from loaders.extract.lexicon import cut, is_common_word, lexicon, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic, marker_length
 from loaders.extract.stage import stage_of
@@ -234,8 +234,6 @@ def _unquote(name: str, off: int) -> tuple[str, int]:
 def _names_a_sector(name: str) -> bool:
     """Nothing in ``name`` but common words (国际|高等教育, 综合|及|特色|专科|医疗): no proper name,
     no head, no count (十个|重大), not firms (头部|企业)."""
-    if name[:1] not in "和及与" and not may_open_with_tag(name, COMMON_TAGS):
-        return False  # its first word is no common word (no need to segment it)
     tokens = cut(name)
     return bool(tokens) and (head_type(name) is None and tokens[-1] != "企业" and not word_tags().get(tokens[0], "").startswith(("m", "q"))
             and all(is_common_word(tok) or tok in "和及与" for tok in tokens))
