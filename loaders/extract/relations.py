@@ -82,11 +82,12 @@ class Context:
             return self.sentences[k]
         return self.sentences[-1]
 
-    def last_before(self, pos: int, etype: str, skip: Candidate | None = None) -> Candidate | None:
-        """The last entity of ``etype`` (other than ``skip``) named before ``pos``: what 该公司 or 该园区 refers to."""
+    def last_before(self, pos: int, *types: str, skip: Candidate | None = None) -> Candidate | None:
+        """The last entity of one of ``types`` (other than ``skip``) named before ``pos``: what 该公司 or
+        该园区 refers to."""
         for k in range(bisect_left(self._placed_starts, pos) - 1, -1, -1):
             cand = self.placed[k][1]
-            if cand.type == etype and cand is not skip:
+            if cand.type in types and cand is not skip:
                 return cand
         return None
 
@@ -162,9 +163,7 @@ def _referent(ctx: Context, lm: ListMatch) -> Candidate | None:
         ref, types = _PARK_AS_SUBJECT.search(ctx.text, lm.sentence_start, first), ("Project", "Park")
     if ref is None:
         return None
-    main = ctx.registry.main_zone()
-    earlier = ctx.placed[: bisect_left(ctx._placed_starts, ref.start())]
-    return next((c for _, c in reversed(earlier) if c.type in types and c is not main), None)
+    return ctx.last_before(ref.start(), *types, skip=ctx.registry.main_zone())
 
 
 def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
