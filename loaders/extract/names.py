@@ -172,9 +172,7 @@ def name_start(text: str, start: int, end: int) -> int:
     """Where a name inside ``text[start:end]`` opens: after any list marker (1. （2） 三、), count (3个),
     leading verb or preposition (共同投资, 由) and symbol (：, //, *) a name cannot open with."""
     while True:
-        opened = start
-        while start < end and not (text[start].isalnum() or text[start] in _OPENING_BRACKETS):
-            start += 1
+        opened, start = start, _past_symbols(text, start, end)
         for opener in (_LIST_MARKER, _LEADING_NUMBER, _LEADING_VERB):
             m = opener.match(text, start, end)
             if m and end - m.end() >= 2:
@@ -183,11 +181,16 @@ def name_start(text: str, start: int, end: int) -> int:
             return start
 
 
+def _past_symbols(text: str, start: int, end: int) -> int:
+    """The first offset from ``start`` that is a letter, digit or opening bracket (a name cannot open with ：, //, *)."""
+    while start < end and not (text[start].isalnum() or text[start] in _OPENING_BRACKETS):
+        start += 1
+    return start
+
+
 def marker_length(item: str) -> int:
     """Length of the list marker (and symbols) an item of a list opens with: ``：1.`` ``（2）`` ``三、``."""
-    start = 0
-    while start < len(item) and not (item[start].isalnum() or item[start] in _OPENING_BRACKETS):
-        start += 1
+    start = _past_symbols(item, 0, len(item))
     m = _LIST_MARKER.match(item, start)
     return m.end() if m and len(item) - m.end() >= 2 else start
 

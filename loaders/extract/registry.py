@@ -16,6 +16,7 @@ _LEGAL_FORMS = ("公司", "集团")  # a firm named with one of these is named i
 _PROJECT_TAIL = re.compile(r"(?:[（(][^）)]*[）)]|[一二三四五六七八九十\d]+期|项目)+$")
 
 
+@lru_cache(maxsize=1)
 def _zone_endings() -> tuple[str, ...]:
     return tuple(suffix for suffix, _ in lexicon().zone_suffixes)
 
