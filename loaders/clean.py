@@ -57,9 +57,10 @@ def clean(report: Report) -> CleanText:
             blank = False
         else:
             blank = bool(lines)
+    rows = [_is_table_row(text, idx) for idx in lines]
     kept: list[int] = []
     for k, idx in enumerate(lines):
-        if k and _keeps_break(text, lines[k - 1], idx, gaps[k]):
+        if k and (rows[k - 1] or rows[k] or _keeps_break(text, lines[k - 1], idx, gaps[k])):  # a table's rows stay apart
             kept.append(_newline_before(text, idx[0]))
         kept.extend(idx)
     return CleanText(report.id, "".join(map(text.__getitem__, kept)), tuple(kept))
@@ -142,8 +143,8 @@ def _keeps_break(text: str, prev: list[int], line: list[int], blank_between: boo
     last = text[prev[-1]]
     if last in _CLOSING_QUOTES and len(prev) > 1:
         last = text[prev[-2]]
-    if last in _SENTENCE_END or _is_table_row(text, line) or _is_table_row(text, prev):
-        return True  # (a table's rows stay apart: 1 许继电气智能制造产业园 许继集团有限公司 25 在建)
+    if last in _SENTENCE_END:
+        return True
     if not blank_between:
         return False
     prose_before = any(text[i] in _CLAUSE_MARKS for i in prev)
