@@ -53,7 +53,28 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A pattern matching any of ``words``, the longest where several start at one place.
+
+    The words are laid out as a trie (``产业(?:园|链)?``), so the regex engine reads each
+    character once instead of trying every word in turn.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return group
+    return (f"(?:{group})" if len(branches) == 1 and len(group) > 1 else group) + "?"  # greedy: longer words first
 
 
 @lru_cache(maxsize=1)
