@@ -6,7 +6,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.extract.lexicon import _alternation, lexicon
+from loaders.extract.lexicon import alternation, lexicon
 from tests.test_segmenter import FUZZ
 
 _LETTERS = st.sampled_from("产业园链新能源汽车区高a.+")
@@ -20,7 +20,7 @@ def _plain(words: list[str]) -> re.Pattern[str]:
 @FUZZ
 @given(_WORDS, st.text(_LETTERS, max_size=30))
 def test_trie_pattern_finds_what_the_plain_alternation_finds(words: list[str], text: str) -> None:
-    trie, plain = re.compile(_alternation(words)), _plain(words)
+    trie, plain = re.compile(alternation(words)), _plain(words)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [bool(trie.fullmatch(text, 0, k)) for k in range(len(text) + 1)] == \
         [bool(plain.fullmatch(text, 0, k)) for k in range(len(text) + 1)]

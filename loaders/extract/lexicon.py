@@ -52,7 +52,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(_lines(name)))
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     """A pattern matching any of ``words``, the longest where several start at one place.
 
     The words are laid out as a trie (``产业(?:园|链)?``), so the regex engine reads each
@@ -99,9 +99,9 @@ def lexicon() -> Lexicon:
         generic_words=tuple(sorted(_lines("generic_names.txt"), key=len, reverse=True)),
         project_descriptors=frozenset(_lines("project_descriptors.txt")),
         zone_suffixes=tuple(zones),
-        industry_re=re.compile(_alternation([*industries, *categories])),
-        head_re=re.compile(_alternation(all_heads)),
-        zone_re=re.compile(_alternation([s for s, _ in zones])),
+        industry_re=re.compile(alternation([*industries, *categories])),
+        head_re=re.compile(alternation(all_heads)),
+        zone_re=re.compile(alternation([s for s, _ in zones])),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.extract.lexicon import cut, lexicon, may_open_with_tag, word_tags
+from loaders.extract.lexicon import alternation, cut, lexicon, may_open_with_tag, word_tags
 from loaders.extract.text import is_cjk
 from loaders.extract.tokens import Tokens
 
@@ -223,7 +223,7 @@ def _modifiers(with_industries: bool) -> re.Pattern[str]:
     lex = lexicon()
     words = sorted({*lex.generic_words, *(lex.industries if with_industries else ())}, key=lambda w: (-len(w), w))
     single = "".join(w for w in words if len(w) == 1)
-    longer = "|".join(re.escape(w) for w in words if len(w) > 1)
+    longer = alternation([w for w in words if len(w) > 1])
     return re.compile(f"^[{re.escape(single)}]+|{longer}" if single else longer)
 
 
