@@ -28,8 +28,13 @@ class Tokens:
         self._segmented: dict[int, tuple[list[int], tuple[str, ...]]] = {}
 
     def covering(self, pos: int) -> tuple[int, str]:
-        """(start, token) of the token that contains offset ``pos``."""
-        return self._overlapping(pos, pos + 1)[0]
+        """(start, token) of the token that contains offset ``pos`` (0 <= pos < len(text))."""
+        k = bisect_right(self._block_starts, pos) - 1
+        if k < 0 or pos >= self._blocks[k][1]:
+            return pos, self.text[pos]  # outside every block: a character is a token by itself
+        starts, words = self._segment(k)
+        i = bisect_right(starts, pos) - 1
+        return starts[i], words[i]
 
     def is_start(self, pos: int) -> bool:
         """Does a token start at ``pos``? (A block's edge is a token's: no segmentation needed.)"""
@@ -100,5 +105,5 @@ class Tokens:
         if done is None:
             a, b = self._blocks[k]
             words = cut(self.text[a:b])
-            done = self._segmented[k] = (list(accumulate((len(w) for w in words[:-1]), initial=a)), words)
+            done = self._segmented[k] = (list(accumulate(map(len, words[:-1]), initial=a)), words)
         return done
