@@ -9,7 +9,7 @@ from loaders.extract.companies import (
 )
 from loaders.extract.heads import head_mentions
 from loaders.extract.industries import industry_key, industry_mentions
-from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.lexicon import lexicon
 from loaders.extract.lists import ListMatch, enumerations, project_lists
 from loaders.extract.mentions import Mention, SpanIndex
 from loaders.extract.registry import Candidate, Registry
@@ -184,7 +184,8 @@ def _recurrences(text: str, placed: list[tuple[Mention, Candidate]], tokens: Tok
     if not forms:
         return []
     out = []
-    for found in re.compile(alternation(list(forms))).finditer(text):
+    alternation = re.compile("|".join(map(re.escape, sorted(forms, key=lambda f: (-len(f), f)))))
+    for found in alternation.finditer(text):
         start, end = found.span()
         if next(taken.enclosing(start, end), None) or not (tokens.is_start(start) and tokens.is_end(end)):
             continue
