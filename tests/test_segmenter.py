@@ -4,11 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import jieba
+from jieba import finalseg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders.extract.lexicon import tokenizer
-from loaders.extract.segmenter import BlockSegmenter
+from loaders.extract.segmenter import BlockSegmenter, hmm_words
 from loaders.read import find_reports, read_report
 
 FUZZ = settings(derandomize=True, database=None, deadline=None, max_examples=400,
@@ -32,3 +33,9 @@ def test_every_block_of_the_sample_reports_segments_as_jieba_does(corpus_dir: Pa
 @given(st.text(_BLOCK_CHARS, min_size=1, max_size=40))
 def test_random_blocks_segment_as_jieba_does(block: str) -> None:
     assert BlockSegmenter(tokenizer()).cut(block) == tokenizer().lcut(block)
+
+
+@FUZZ
+@given(st.text(_BLOCK_CHARS, min_size=1, max_size=16))
+def test_hmm_words_are_jiebas(run: str) -> None:
+    assert hmm_words(run) == list(finalseg.cut(run))

@@ -92,7 +92,78 @@ class BlockSegmenter:
         elif run and not self._freq.get(run):
             words = self._unknown.get(run)
             if words is None:
-                words = self._unknown[run] = list(finalseg.cut(run))
+                words = self._unknown[run] = hmm_words(run)
             out.extend(words)
         else:
             out.extend(run)
+
+
+def hmm_words(text: str) -> list[str]:
+    """``list(jieba.finalseg.cut(text))``: jieba's HMM words of a run of characters it has no word for.
+
+    Runs of ideographs go through the same Viterbi search over B/M/E/S states with the same
+    probabilities, sums and ties as jieba's, unrolled over the four states; other runs split as
+    jieba splits them.
+    """
+    if finalseg.Force_Split_Words or not _IDEOGRAPHS.fullmatch(text):
+        out: list[str] = []
+        for part in finalseg.re_han.split(text):
+            if finalseg.re_han.fullmatch(part):
+                for word in _viterbi_words(part):
+                    out.extend(word if word in finalseg.Force_Split_Words else (word,))
+            else:
+                out.extend(x for x in finalseg.re_skip.split(part) if x)
+        return out
+    return _viterbi_words(text)
+
+
+_IDEOGRAPHS = finalseg.re_han
+_LOW = finalseg.MIN_FLOAT
+_EMIT_B, _EMIT_M, _EMIT_S, _EMIT_E = (finalseg.emit_P[y].get for y in "BMSE")
+_START_B, _START_M, _START_S, _START_E = (finalseg.start_P[y] for y in "BMSE")
+_T_EB, _T_SB, _T_MM, _T_BM = (finalseg.trans_P[a][b] for a, b in ("EB", "SB", "MM", "BM"))
+_T_SS, _T_ES, _T_BE, _T_ME = (finalseg.trans_P[a][b] for a, b in ("SS", "ES", "BE", "ME"))
+_B, _M, _S, _E = range(4)
+
+
+def _viterbi_words(run: str) -> list[str]:
+    """Words of a run of ideographs by jieba's HMM (``finalseg.viterbi`` then ``finalseg.__cut``)."""
+    c = run[0]
+    v_b, v_m = _START_B + _EMIT_B(c, _LOW), _START_M + _EMIT_M(c, _LOW)
+    v_s, v_e = _START_S + _EMIT_S(c, _LOW), _START_E + _EMIT_E(c, _LOW)
+    back: list[tuple[int, int, int, int]] = []  # per character after the first: the best state before B, M, S, E
+    for c in run[1:]:
+        em = _EMIT_B(c, _LOW)  # each state keeps the better predecessor; on a tie the later letter, as jieba's
+        from_e, from_s = v_e + _T_EB + em, v_s + _T_SB + em  # max() over (score, state) pairs does
+        b, pb = (from_s, _S) if from_s >= from_e else (from_e, _E)
+        em = _EMIT_M(c, _LOW)
+        from_m, from_b = v_m + _T_MM + em, v_b + _T_BM + em
+        m, pm = (from_m, _M) if from_m >= from_b else (from_b, _B)
+        em = _EMIT_S(c, _LOW)
+        from_s, from_e = v_s + _T_SS + em, v_e + _T_ES + em
+        s, ps = (from_s, _S) if from_s >= from_e else (from_e, _E)
+        em = _EMIT_E(c, _LOW)
+        from_b, from_m = v_b + _T_BE + em, v_m + _T_ME + em
+        e, pe = (from_m, _M) if from_m >= from_b else (from_b, _B)
+        back.append((pb, pm, ps, pe))
+        v_b, v_m, v_s, v_e = b, m, s, e
+    state = _S if v_s >= v_e else _E
+    states = [state]
+    for step in reversed(back):
+        state = step[state]
+        states.append(state)
+    states.reverse()
+    words: list[str] = []
+    begin = done = 0
+    for i, state in enumerate(states):
+        if state == _B:
+            begin = i
+        elif state == _E:
+            words.append(run[begin : i + 1])
+            done = i + 1
+        elif state == _S:
+            words.append(run[i])
+            done = i + 1
+    if done < len(run):
+        words.append(run[done:])
+    return words
