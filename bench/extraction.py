@@ -9,9 +9,9 @@ ratio extract / jieba stays comparable on a busy machine; the two are timed turn
 the ratio is also taken on this process's CPU time, which other jobs on a shared machine do
 not inflate. One untimed pass of each comes first (lexicons, jieba's dictionary and the
 extractors' caches are loaded).
-The extractor memoises jieba segmentations of text blocks and word probabilities; as the
-corpus repeats, those memos are emptied before every report, so no report is segmented
-faster because an earlier copy of it was.
+The extractor memoises jieba segmentations of text blocks and the answers of word functions
+(``loaders.extract.lexicon.memoised``); as the corpus repeats, those memos are emptied before
+every report, so no report is read faster because an earlier copy of it was.
 """
 from __future__ import annotations
 
@@ -54,9 +54,9 @@ def _warm() -> None:
 def _extract_one(report: Report) -> Extraction:
     """Extract one report with an empty segmentation memo (see the module docstring)."""
     from loaders.extract import extract
-    from loaders.extract.lexicon import forget_segmentations
+    from loaders.extract.lexicon import forget_memos
 
-    forget_segmentations()
+    forget_memos()
     return extract(report)
 
 

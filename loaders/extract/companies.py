@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import BRAND_TAGS, cut, is_common_word, is_one_common_word, lexicon, word_tags
+from loaders.extract.lexicon import BRAND_TAGS, cut, is_common_word, is_one_common_word, lexicon, memoised, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import head_type, name_start
 from loaders.extract.zone import strip_places
@@ -15,6 +15,7 @@ _DECLARED = re.compile(r"[（(](?:以下简称|下称|简称)[“\"]?(?P<alias>[
 _NAMED_AFTER_PLACE = ("安置区",)  # resettlement housing bears its community's name, not an investor's
 
 
+@memoised
 def company_key(name: str) -> str:
     """Short core of a company name: ``林德（中国）投资有限公司`` -> 林德."""
     core = _BRACKETS.sub("", name)

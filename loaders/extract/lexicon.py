@@ -6,12 +6,16 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 from pathlib import Path
 
 import jieba
 import jieba.posseg
 
 from loaders.extract.segmenter import BlockSegmenter
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "ontology" / "lexicon"
 
@@ -119,7 +123,18 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
-@lru_cache(maxsize=1 << 16)
+_MEMOS: list[Any] = []  # what forget_memos() empties
+
+
+def memoised(fn: _F) -> _F:
+    """``fn``, a pure function of words, with its answers remembered (the rules ask about the same names
+    many times); :func:`forget_memos` forgets them."""
+    cached = lru_cache(maxsize=1 << 16)(fn)
+    _MEMOS.append(cached)
+    return cast(_F, cached)
+
+
+@memoised
 def cut(text: str) -> tuple[str, ...]:
     """jieba tokens of ``text`` (memoised: the rules segment the same phrases many times)."""
     if jieba.re_han_default.fullmatch(text):  # one block, as most are: the faster route to the same tokens
@@ -132,9 +147,11 @@ def _block_segmenter() -> BlockSegmenter:
     return BlockSegmenter(tokenizer())
 
 
-def forget_segmentations() -> None:
-    """Empty the segmentation memos, so that a text seen before is not segmented faster (for benchmarks)."""
-    cut.cache_clear()
+def forget_memos() -> None:
+    """Empty the memos of segmentations and word functions, so that a text seen before is not read faster
+    (for benchmarks)."""
+    for memo in _MEMOS:
+        memo.cache_clear()
     _block_segmenter().forget()
 
 

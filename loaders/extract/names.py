@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.extract.lexicon import alternation, cut, lexicon, may_open_with_tag, word_tags
+from loaders.extract.lexicon import alternation, cut, lexicon, may_open_with_tag, memoised, word_tags
 from loaders.extract.text import is_cjk
 from loaders.extract.tokens import Tokens
 
@@ -44,6 +44,7 @@ _CROSSES = {  # head types a name of this type may contain
 }
 
 
+@memoised
 def head_type(token: str) -> str | None:
     """The entity type whose head word ends ``token`` (longest head wins)."""
     suffixes, lengths = _head_suffixes()
@@ -195,6 +196,7 @@ def marker_length(item: str) -> int:
     return m.end() if m and len(item) - m.end() >= 2 else start
 
 
+@memoised
 def is_generic(name: str, head: str, *, industries_generic: bool = False, place_names: bool = False) -> bool:
     """True when ``name`` is a generic phrase: nothing left but modifiers and its head.
 

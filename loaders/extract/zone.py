@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from loaders.extract.lexicon import cut, lexicon, may_open_with_tag, word_tags
+from loaders.extract.lexicon import cut, lexicon, may_open_with_tag, memoised, word_tags
 from loaders.extract.mentions import Mention
 from loaders.extract.names import grow_left
 from loaders.extract.text import is_cjk
@@ -66,6 +66,7 @@ def zone_key(name: str) -> ZoneKey:
     return ZoneKey(stripped, short, core[: len(core) - len(stripped)])
 
 
+@memoised
 def strip_places(name: str) -> str:
     """``name`` without leading place-name tokens (郑州, 河南省 ...)."""
     if not may_open_with_tag(name, _PLACE_TAGS) and "省" not in name and "市" not in name:
