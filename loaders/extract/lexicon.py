@@ -168,15 +168,21 @@ def may_open_with_tag(text: str, tags: tuple[str, ...]) -> bool:
     That token is a prefix of ``text``, so when no prefix is such a word the answer is no, and
     the caller can skip segmenting ``text``.
     """
-    words, longest = _words_tagged(tags)
-    return any(text[:n] in words for n in range(1, min(len(text), longest) + 1))
+    words, prefixes = _words_tagged(tags)
+    for n in range(1, len(text) + 1):
+        opening = text[:n]
+        if opening in words:
+            return True
+        if opening not in prefixes:  # no such word goes on from here
+            return False
+    return False
 
 
 @lru_cache(maxsize=8)
-def _words_tagged(tags: tuple[str, ...]) -> tuple[frozenset[str], int]:
-    """Dictionary words whose tag starts with one of ``tags``, and the longest one's length."""
+def _words_tagged(tags: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Dictionary words whose tag starts with one of ``tags``, and every shorter opening of those words."""
     words = frozenset(w for w, t in word_tags().items() if t.startswith(tags))
-    return words, max(map(len, words), default=0)
+    return words, frozenset(w[:n] for w in words for n in range(1, len(w)))
 
 
 BRAND_TAGS = ("nz", "nt", "nr", "ns", "j")  # jieba tags of proper nouns: brands, organisations, people, places
