@@ -21,6 +21,7 @@ Repairs, in order, line by line (invisible and control characters go first):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.model import CleanText, Report
 
@@ -33,10 +34,15 @@ _SENTENCE_END = frozenset("。！？!?；;")
 _CLOSING_QUOTES = frozenset("”’\"」』")
 _CLAUSE_MARKS = frozenset("，,、")
 _FIELD_GAP = re.compile(r"[ \t\u3000]+")  # what separates the fields of a table row
-_NOT_A_ROW = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS | _SENTENCE_END))) + "]")
+_CLAUSE_OR_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS | _SENTENCE_END))) + "]")
 _HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
+# In a bold artefact each covered character stands in both copies of its chunk, so n non-blank characters of
+# which at most (1 - cover) * n are uncovered hold at most n/2 + (1 - cover) * n/2 distinct ones.
+_ARTEFACT_MAX_DISTINCT = (1 + (1 - _MIN_ARTEFACT_COVER)) / 2
+_BLANKS = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")  # every character str.isspace() accepts
 # anything a repair below could change: invisible characters, a junk run, letter spacing, a repeated chunk
 _DAMAGE = re.compile(rf"[{re.escape(''.join(sorted(_INVISIBLE)))}]|{_JUNK_RUN.pattern}|{_LETTER_SPACED.pattern}"
                      rf"|(.{{1,{_MAX_CHUNK}}})\2")
@@ -45,34 +51,41 @@ _DAMAGE = re.compile(rf"[{re.escape(''.join(sorted(_INVISIBLE)))}]|{_JUNK_RUN.pa
 def clean(report: Report) -> CleanText:
     """Return the repaired text of ``report`` with per-character source offsets."""
     text = report.text
-    lines: list[list[int]] = []
+    lines: list[Sequence[int]] = []  # source offsets of the kept characters of each non-empty line
+    pieces: list[str] = []  # those characters
     gaps: list[bool] = []  # gaps[k]: a blank line precedes lines[k]
     pos, blank = 0, False
     for line in text.split("\n"):
-        idx = _clean_line(text, pos, len(line))
+        idx, piece = _clean_line(text, pos, len(line))
         pos += len(line) + 1
         if idx:
             lines.append(idx)
+            pieces.append(piece)
             gaps.append(blank)
             blank = False
         else:
             blank = bool(lines)
-    rows = [_is_table_row(text, idx) for idx in lines]
+    rows = [_is_table_row(text, idx, piece) for idx, piece in zip(lines, pieces)]
     kept: list[int] = []
+    out: list[str] = []
     for k, idx in enumerate(lines):
-        if k and (rows[k - 1] or rows[k] or _keeps_break(text, lines[k - 1], idx, gaps[k])):  # a table's rows stay apart
-            kept.append(_newline_before(text, idx[0]))
+        if k and (rows[k - 1] or rows[k] or _keeps_break(pieces[k - 1], pieces[k], gaps[k])):  # a table's rows stay apart
+            newline = _newline_before(text, idx[0])
+            kept.append(newline)
+            out.append(text[newline])
         kept.extend(idx)
-    return CleanText(report.id, "".join(map(text.__getitem__, kept)), tuple(kept))
+        out.append(pieces[k])
+    return CleanText(report.id, "".join(out), tuple(kept))
 
 
-def _clean_line(text: str, start: int, length: int) -> list[int]:
-    """Offsets of the characters of one line that survive cleaning."""
+def _clean_line(text: str, start: int, length: int) -> tuple[Sequence[int], str]:
+    """Offsets of the characters of one line that survive cleaning, and those characters."""
     line = text[start : start + length]
     if not _DAMAGE.search(line):  # most lines: nothing to repair but the blanks around them
         stripped = line.lstrip()
         first = start + length - len(stripped)
-        return list(range(first, first + len(stripped.rstrip())))
+        stripped = stripped.rstrip()
+        return range(first, first + len(stripped)), stripped
     idx = [i for i in range(start, start + length) if text[i] not in _INVISIBLE]
     idx = _drop_junk_runs(text, idx)
     idx = _undouble(text, idx)
@@ -81,18 +94,20 @@ def _clean_line(text: str, start: int, length: int) -> list[int]:
         idx.pop(0)
     while idx and text[idx[-1]].isspace():
         idx.pop()
-    return idx
+    return idx, "".join(map(text.__getitem__, idx))
 
 
 def _drop_junk_runs(text: str, idx: list[int]) -> list[int]:
-    line = "".join(text[i] for i in idx)
+    line = "".join(map(text.__getitem__, idx))
     drop = {k for m in _JUNK_RUN.finditer(line) for k in range(m.start(), m.end())}
     return [i for k, i in enumerate(idx) if k not in drop] if drop else idx
 
 
 def _undouble(text: str, idx: list[int]) -> list[int]:
     """Keep one copy of each repeated chunk if the line is a bold artefact."""
-    line = "".join(text[i] for i in idx)
+    line = "".join(map(text.__getitem__, idx))
+    if not _may_be_doubled(line):
+        return idx
     n = len(line)
     budget = (1 - _MIN_ARTEFACT_COVER) * sum(not ch.isspace() for ch in line)
     keep: list[int] = []
@@ -115,6 +130,12 @@ def _undouble(text: str, idx: list[int]) -> list[int]:
     return [idx[k] for k in keep] if len(keep) < n else idx
 
 
+def _may_be_doubled(line: str) -> bool:
+    """Could the line be a bold artefact? Not when it has too many distinct characters (a cheap, sure test)."""
+    distinct = len(set(line).difference(_BLANKS))
+    return 0 < distinct <= _ARTEFACT_MAX_DISTINCT * len(line)
+
+
 def _repeat_length(line: str, i: int) -> int:
     """Length of the longest chunk starting at ``i`` that is immediately repeated."""
     top = min(_MAX_CHUNK, (len(line) - i) // 2)
@@ -128,7 +149,7 @@ def _repeat_length(line: str, i: int) -> int:
 
 
 def _drop_letter_spacing(text: str, idx: list[int]) -> list[int]:
-    line = "".join(text[i] for i in idx)
+    line = "".join(map(text.__getitem__, idx))
     drop = {
         m.start() + k
         for m in _LETTER_SPACED.finditer(line)
@@ -138,27 +159,26 @@ def _drop_letter_spacing(text: str, idx: list[int]) -> list[int]:
     return [i for k, i in enumerate(idx) if k not in drop] if drop else idx
 
 
-def _keeps_break(text: str, prev: list[int], line: list[int], blank_between: bool) -> bool:
-    """Whether the break between two non-empty lines is a real one."""
-    last = text[prev[-1]]
-    if last in _CLOSING_QUOTES and len(prev) > 1:
-        last = text[prev[-2]]
+def _keeps_break(before: str, line: str, blank_between: bool) -> bool:
+    """Whether the break between two non-empty (clean) lines is a real one."""
+    last = before[-1]
+    if last in _CLOSING_QUOTES and len(before) > 1:
+        last = before[-2]
     if last in _SENTENCE_END:
         return True
     if not blank_between:
         return False
-    prose_before = any(text[i] in _CLAUSE_MARKS for i in prev)
-    heading_after = len(line) < _HEADING_MAX and not any(text[i] in _CLAUSE_MARKS or text[i] in _SENTENCE_END
-                                                          for i in line)
+    prose_before = any(mark in before for mark in _CLAUSE_MARKS)
+    heading_after = len(line) < _HEADING_MAX and _CLAUSE_OR_SENTENCE_MARK.search(line) is None
     return not prose_before or heading_after
 
 
-def _is_table_row(text: str, line: list[int]) -> bool:
-    """Is the line a row of a table flattened to text: three or more fields apart by blanks, no clause marks?"""
+def _is_table_row(text: str, line: Sequence[int], row: str) -> bool:
+    """Is the line (its offsets and clean text) a row of a table flattened to text: three or more fields
+    apart by blanks, no clause marks?"""
     if not _FIELD_GAP.search(text, line[0], line[-1]):  # most lines: no blank inside at all
         return False
-    row = "".join(map(text.__getitem__, line))
-    return len(_FIELD_GAP.findall(row)) >= 2 and _NOT_A_ROW.search(row) is None
+    return len(_FIELD_GAP.findall(row)) >= 2 and _CLAUSE_OR_SENTENCE_MARK.search(row) is None
 
 
 def _newline_before(text: str, first: int) -> int:
