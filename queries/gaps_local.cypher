@@ -4,8 +4,11 @@
 // entities (found through the key index; the parks carry no label there, so the walk starts at
 // the keys; null = every local firm, the walk then starts at the parks: x carries no label
 // so not every entity is scanned). The UNWINDs leave the
-// branches of the other way empty, so they cost nothing.
-// $parks: park keys (a park and its sub-parks), $keys: entity keys or null
+// branches of the other way empty, so they cost nothing. $projects limits the projects through
+// which the given companies are local (null = all of them); that walk then starts at those
+// projects, not at every project of a company that invests in thousands (the company filter
+// stands in a WITH: in the MATCH's WHERE it makes FalkorDB scan every node for c).
+// $parks: park keys (a park and its sub-parks), $keys: entity keys or null, $projects: project keys or null
 UNWIND CASE WHEN $keys IS NULL THEN [1] ELSE [] END AS every
 MATCH (p:Park) WHERE p.key IN $parks
 MATCH (x)-[r:LOCATED_IN|INVESTS_IN]->(p)
@@ -28,9 +31,18 @@ RETURN x.key AS key, x.name AS name, x.type AS type, x.stage AS stage, x.investm
        p.key AS park, p.name AS park_name, type(r) AS rel, null AS project, null AS project_name,
        coalesce(r.evidence, []) AS evidence, coalesce(r.reports, []) AS reports
 UNION ALL
-UNWIND coalesce($keys, []) AS k
+UNWIND CASE WHEN $projects IS NULL THEN coalesce($keys, []) ELSE [] END AS k
 MATCH (c:Entity {key: k})-[r:INVESTS_IN]->(x:Project)-[:LOCATED_IN]->(p)
 WHERE c.type = 'Company' AND p.key IN $parks
+RETURN c.key AS key, c.name AS name, c.type AS type, c.stage AS stage, c.investment_cny AS investment_cny,
+       p.key AS park, p.name AS park_name, 'INVESTS_IN' AS rel, x.key AS project, x.name AS project_name,
+       coalesce(r.evidence, []) AS evidence, coalesce(r.reports, []) AS reports
+UNION ALL
+UNWIND CASE WHEN $keys IS NULL THEN [] ELSE coalesce($projects, []) END AS k
+MATCH (x:Entity {key: k})-[:LOCATED_IN]->(p)
+WHERE x.type = 'Project' AND p.key IN $parks
+MATCH (c)-[r:INVESTS_IN]->(x)
+WITH c, r, x, p WHERE c.type = 'Company' AND c.key IN $keys
 RETURN c.key AS key, c.name AS name, c.type AS type, c.stage AS stage, c.investment_cny AS investment_cny,
        p.key AS park, p.name AS park_name, 'INVESTS_IN' AS rel, x.key AS project, x.name AS project_name,
        coalesce(r.evidence, []) AS evidence, coalesce(r.reports, []) AS reports

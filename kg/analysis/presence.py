@@ -108,13 +108,16 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for x in items if x))
 
 
-def local_firms(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = None) -> LocalFirms:
-    """Companies and projects local to the park group (only those of `keys` if given)."""
+def local_firms(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = None,
+                projects: Sequence[str] | None = None) -> LocalFirms:
+    """Companies and projects local to the park group (only those of `keys` if given; companies of
+    `keys` local through a project only through those of `projects` if given)."""
     names: dict[str, tuple[str, str]] = {}
     links: dict[str, list[LocalLink]] = defaultdict(list)
     attrs: dict[str, tuple[str | None, float | None]] = {}
     seen: set[tuple[str, LocalLink]] = set()
-    params = {"parks": scope.keys, "keys": None if keys is None else list(keys)}
+    params = {"parks": scope.keys, "keys": None if keys is None else list(keys),
+              "projects": None if projects is None else list(projects)}
     for row in store.read(queries.load("gaps_local"), params) if keys is None or keys else ():
         names[row["key"]] = (row["name"], row["type"])
         attrs[row["key"]] = (row["stage"], row["investment_cny"])
@@ -156,10 +159,10 @@ def _merge(found: dict[tuple[str, str], Covering], segment: str, item: Covering)
 
 
 def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = None,
-             segments: Sequence[str] | None = None) -> dict[str, list[Covering]]:
+             segments: Sequence[str] | None = None, projects: Sequence[str] | None = None) -> dict[str, list[Covering]]:
     """Segment key -> the local companies and projects working in it (only those of `keys`, and only
-    `segments`, if given)."""
-    firms = local_firms(store, scope, keys)
+    `segments`, if given; companies of `keys` cover segments through those of `projects` only, if given)."""
+    firms = local_firms(store, scope, keys, projects)
     if keys is not None:  # companies local through a project: that project's segments and quotes count
         projects = {link.project for links in firms.links.values() for link in links if link.project}
         firms.add(local_firms(store, scope, sorted(projects - set(firms.names))))
@@ -214,7 +217,10 @@ def with_examples(store: GraphStore, scope: ParkScope, covers: dict[str, Segment
     """`covers` with the examples of each segment read in full: how they cover it, and the quotes."""
     if not covers:
         return {}
-    detail = coverage(store, scope, sorted({k for cover in covers.values() for k in cover.best}), sorted(covers))
+    pairs = sorted([key, segment] for segment, cover in covers.items() for key in cover.best)
+    projects = [row["project"] for row in store.read(queries.load("gaps_example_projects"),
+                                                      {"pairs": pairs, "parks": scope.keys})]
+    detail = coverage(store, scope, sorted({key for key, _ in pairs}), sorted(covers), sorted(projects))
     result: dict[str, SegmentCover] = {}
     for segment, cover in covers.items():
         by_key = {c.key: c for c in detail.get(segment, [])}
