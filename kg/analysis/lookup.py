@@ -7,7 +7,7 @@ KGError with the closest stored names (difflib).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import queries
@@ -81,17 +81,19 @@ def _ambiguous(kind: str, name: str, rows: Sequence[Row], hint: str) -> KGError:
 # ---------------------------------------------------------------- parks
 
 def _park_forms(row: Row) -> list[str]:
-    return [row["name"], *(row.get("forms") or [])]
+    return list(dict.fromkeys([row["name"], *(row.get("forms") or [])]))
 
 
-def _park_exact(name: str, row: Row) -> bool:
+def _park_exact(name: str) -> Callable[[Row], bool]:
+    """Whether a park has a form equal to `name` (normalised, or by park key); `name` is normalised once."""
     plain, key = _plain(name), park_key(name)[0]
-    return any(_plain(f) == plain or park_key(f)[0] == key for f in _park_forms(row))
+    return lambda row: any(_plain(f) == plain or park_key(f)[0] == key for f in _park_forms(row))
 
 
-def _park_contains(name: str, row: Row) -> bool:
+def _park_contains(name: str) -> Callable[[Row], bool]:
+    """Whether a park has a form containing `name` (normalised)."""
     plain = _plain(name)
-    return any(plain in _plain(f) for f in _park_forms(row))
+    return lambda row: any(plain in _plain(f) for f in _park_forms(row))
 
 
 def park_members(store: GraphStore, keys: Sequence[str]) -> dict[str, list[str]]:
@@ -105,8 +107,8 @@ def resolve_park(store: GraphStore, name: str) -> ParkScope:
     parks = store.read(queries.load("gaps_parks"))
     if not name.strip():
         raise KGError("no park name given")
-    for matches in (_park_exact, _park_contains):
-        found = [p for p in parks if matches(name, p)]
+    for matches in (_park_exact(name), _park_contains(name)):
+        found = [p for p in parks if matches(p)]
         if not found:
             continue
         members = park_members(store, [p["key"] for p in found])

@@ -147,15 +147,48 @@ def segment_links(store: GraphStore, *, keys: Sequence[str] | None = None,
             for r in store.read(queries.load("gaps_entity_segments"), params)]
 
 
-def _merge(found: dict[tuple[str, str], Covering], segment: str, item: Covering) -> None:
+@dataclass
+class _Merged:
+    """The ways one firm covers one segment, merged as they come: the first as it is, and from the
+    second on the distinct parts of `via`, the first QUOTES_PER_FIRM distinct quotes and every
+    distinct report (one pass, however many projects a firm covers the segment through)."""
+
+    first: Covering
+    via: dict[str, None] = field(default_factory=dict)
+    evidence: dict[str, None] = field(default_factory=dict)
+    reports: dict[str, None] = field(default_factory=dict)
+    merged: bool = False
+
+    def __post_init__(self) -> None:
+        self._take(self.first)
+
+    def _take(self, item: Covering) -> None:
+        self.via.update(dict.fromkeys(x for x in item.via.split("; ") if x))
+        for quote in item.evidence:
+            if len(self.evidence) >= QUOTES_PER_FIRM:
+                break
+            if quote:
+                self.evidence[quote] = None
+        self.reports.update(dict.fromkeys(x for x in item.reports if x))
+
+    def add(self, item: Covering) -> None:
+        self._take(item)
+        self.merged = True
+
+    def covering(self) -> Covering:
+        if not self.merged:
+            return self.first
+        first = self.first
+        return Covering(first.key, first.name, first.type, "; ".join(self.via), tuple(self.evidence),
+                        tuple(self.reports))
+
+
+def _merge(found: dict[tuple[str, str], _Merged], segment: str, item: Covering) -> None:
     old = found.get((segment, item.key))
     if old is None:
-        found[(segment, item.key)] = item
-        return
-    via = "; ".join(_unique([*old.via.split("; "), *item.via.split("; ")]))
-    found[(segment, item.key)] = Covering(old.key, old.name, old.type, via,
-                                          _unique(old.evidence + item.evidence)[:QUOTES_PER_FIRM],
-                                          _unique(old.reports + item.reports))
+        found[(segment, item.key)] = _Merged(item)
+    else:
+        old.add(item)
 
 
 def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = None,
@@ -166,7 +199,7 @@ def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = N
     if keys is not None:  # companies local through a project: that project's segments and quotes count
         projects = {link.project for links in firms.links.values() for link in links if link.project}
         firms.add(local_firms(store, scope, sorted(projects - set(firms.names))))
-    found: dict[tuple[str, str], Covering] = {}
+    found: dict[tuple[str, str], _Merged] = {}
     for seg in segment_links(store, keys=firms.keys(), segments=segments):
         for link in firms.links[seg.key]:
             if link.project:  # a company's project elsewhere in the group does not make its own name count twice
@@ -182,9 +215,9 @@ def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = N
                     link.evidence + tuple(q for h in here for q in h.evidence) + seg.evidence,
                     link.reports + tuple(r for h in here for r in h.reports) + seg.reports))
     result: dict[str, list[Covering]] = defaultdict(list)
-    for (segment, _), item in sorted(found.items(), key=lambda kv: (kv[0][0], kv[1].type, kv[1].name)):
-        if keys is None or item.key in keys:
-            result[segment].append(item)
+    for (segment, _), merged in sorted(found.items(), key=lambda kv: (kv[0][0], kv[1].first.type, kv[1].first.name)):
+        if keys is None or merged.first.key in keys:
+            result[segment].append(merged.covering())
     return dict(result)
 
 
