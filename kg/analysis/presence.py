@@ -8,7 +8,7 @@ invests in a project located there (and then that project's segments count for i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import queries
@@ -102,6 +102,8 @@ class LocalFirms:
 
 #: quotes kept per firm and segment (a firm with hundreds of links is not quoted whole)
 QUOTES_PER_FIRM = 10
+#: projects through which an example firm is shown to cover a segment (largest known investment first)
+PROJECTS_PER_EXAMPLE = 10
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -192,10 +194,12 @@ def _merge(found: dict[tuple[str, str], _Merged], segment: str, item: Covering) 
 
 
 def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = None,
-             segments: Sequence[str] | None = None, projects: Sequence[str] | None = None) -> dict[str, list[Covering]]:
+             segments: Sequence[str] | None = None,
+             through: Collection[tuple[str, str, str]] | None = None) -> dict[str, list[Covering]]:
     """Segment key -> the local companies and projects working in it (only those of `keys`, and only
-    `segments`, if given; companies of `keys` cover segments through those of `projects` only, if given)."""
-    firms = local_firms(store, scope, keys, projects)
+    `segments`, if given). Given `through`, (company, segment, project) triples, a company covers a
+    segment through those projects only."""
+    firms = local_firms(store, scope, keys, None if through is None else sorted({x for _, _, x in through}))
     if keys is not None:  # companies local through a project: that project's segments and quotes count
         projects = {link.project for links in firms.links.values() for link in links if link.project}
         firms.add(local_firms(store, scope, sorted(projects - set(firms.names))))
@@ -209,6 +213,8 @@ def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = N
         if seg.type == "Project":  # its investors cover the segment too: they invest, the project is here
             here = firms.links[seg.key]
             for investor, link in firms.investors(seg.key):
+                if through is not None and (investor, seg.segment, seg.key) not in through:
+                    continue
                 name, type_ = firms.names[investor]
                 _merge(found, seg.segment, Covering(
                     investor, name, type_, f"{link.explain()}; {seg.explain()}",
@@ -247,13 +253,15 @@ def segment_cover(store: GraphStore, scope: ParkScope, segments: Sequence[str],
 
 
 def with_examples(store: GraphStore, scope: ParkScope, covers: dict[str, SegmentCover]) -> dict[str, SegmentCover]:
-    """`covers` with the examples of each segment read in full: how they cover it, and the quotes."""
+    """`covers` with the examples of each segment read in full: how they cover it, and the quotes
+    (a company covering a segment through many projects: through PROJECTS_PER_EXAMPLE of them)."""
     if not covers:
         return {}
     pairs = sorted([key, segment] for segment, cover in covers.items() for key in cover.best)
-    projects = [row["project"] for row in store.read(queries.load("gaps_example_projects"),
-                                                      {"pairs": pairs, "parks": scope.keys})]
-    detail = coverage(store, scope, sorted({key for key, _ in pairs}), sorted(covers), sorted(projects))
+    params = {"pairs": pairs, "parks": scope.keys, "per_segment": PROJECTS_PER_EXAMPLE}
+    through = {(row["company"], row["segment"], row["project"])
+               for row in store.read(queries.load("gaps_example_projects"), params)}
+    detail = coverage(store, scope, sorted({key for key, _ in pairs}), sorted(covers), through)
     result: dict[str, SegmentCover] = {}
     for segment, cover in covers.items():
         by_key = {c.key: c for c in detail.get(segment, [])}
