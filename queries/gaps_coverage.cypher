@@ -6,10 +6,11 @@
 // (MAPS_TO, or IN_INDUSTRY then MAPS_TO); a company investing in a project located there
 // works in that project's segments too.
 // The walk starts at the parks (x carries no label, so not every entity is scanned) and stays
-// one row per firm, link and segment: the investors of a hosted project join through a path of
-// length 0 or 1 (f is x itself, or a company investing in it when x is a project located in
-// the park) instead of a per-firm aggregate and an OPTIONAL MATCH, which cost twice as much on
-// a park of 30,000 firms. The segment key alone says what s is (no label test on 100,000 rows).
+// one row per firm, link, path and segment until one DISTINCT: the investors of a hosted project
+// join through a path of length 0 or 1 (f is x itself, or a company investing in it when x is a
+// project located in the park) instead of a per-firm aggregate and an OPTIONAL MATCH, which cost
+// twice as much on a park of 30,000 firms. The segment key alone says what s is (no label test
+// on 100,000 rows).
 // $parks: park keys (a park and its sub-parks), $segments: segment keys asked about,
 // $examples: ranked firms returned per segment
 MATCH (p:Park) WHERE p.key IN $parks
@@ -17,9 +18,8 @@ MATCH (x)-[r:LOCATED_IN|INVESTS_IN]->(p)
 WHERE x.type IN ['Company', 'Project']
 MATCH (x)-[:MAPS_TO|IN_INDUSTRY*1..2]->(s)
 WHERE s.key IN $segments
-WITH DISTINCT x, type(r) AS rel, s
 MATCH (f)-[:INVESTS_IN*0..1]->(x)
-WHERE f = x OR (x.type = 'Project' AND rel = 'LOCATED_IN' AND f.type = 'Company')
+WHERE f = x OR (x.type = 'Project' AND type(r) = 'LOCATED_IN' AND f.type = 'Company')
 WITH DISTINCT s, f
 WITH s, f, size(coalesce(f.reports, [])) AS known ORDER BY known DESC, f.key
 RETURN s.key AS segment, count(f) AS firms, collect([f.key, known])[..$examples] AS best
