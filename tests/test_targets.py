@@ -101,6 +101,32 @@ def test_small_shortlists_widen_to_the_full_ranking(toy: FalkorStore, monkeypatc
     _widening_matches_the_full_ranking(toy, "东区", range(1, 8), monkeypatch)
 
 
+def test_tied_companies_outside_the_pool_join_by_their_own_fit(falkor_store: FalkorStore,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a synthetic graph of 2,000 nodes (more companies than the pool holds), companies tied to
+    the park but pre-ranked below the pool join the shortlist when their own best fit lifts them
+    there, and the best `limit` equal those of weighing every company."""
+    from bench.synth_graph import SyntheticGraph, write
+
+    graph = SyntheticGraph(2000, seed=7)
+    write(falkor_store, graph)
+    joined: list[int] = []
+    tied_above = targets._tied_above
+
+    def counted(*args: object) -> set[str]:
+        found = tied_above(*args)  # type: ignore[arg-type]
+        joined.append(len(found))
+        return found
+
+    monkeypatch.setattr(targets, "_tied_above", counted)
+    sizes = graph.park_sizes()
+    for park, _ in (sizes[0], sizes[len(sizes) // 2]):
+        everything = _ranking(link_targets(falkor_store, park, limit=None))
+        for limit in (1, 5, 20):
+            assert _ranking(link_targets(falkor_store, park, limit=limit)) == everything[:limit], (park, limit)
+    assert joined and any(joined)  # the tied companies were weighed, and some joined
+
+
 # ---------------------------------------------------------------- the sample graph
 
 def test_sample_small_shortlists_widen_to_the_full_ranking(sample: FalkorStore,

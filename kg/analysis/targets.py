@@ -149,7 +149,8 @@ def _shortlist(store: GraphStore, fits: dict[str, Fit], scope: ParkScope, local:
     Companies are weighed in the order of their park-independent part (prerank): a pool of the
     best of them, widened until no untied company outside it can reach the shortlist (its score
     is at most the best fit plus the pool's lowest park-independent part); a tied company outside
-    it joins when the best fit, its own park-independent part and its ties could get it there.
+    it joins when its own best fit, park-independent part and ties get it there (its fits are read
+    only when the best fit of all could).
     """
     _ensure_prerank(store)
     segments = sorted(fits)
@@ -173,10 +174,22 @@ def _shortlist(store: GraphStore, fits: dict[str, Fit], scope: ParkScope, local:
             return set(best)
         ceiling = best_fit + min(static.values())  # of any untied company outside the pool
         bar = score[best[-1]] if len(best) == size else -math.inf
-        if ceiling < bar:  # tied companies outside the pool that could still score into the shortlist join it
-            return set(best) | {k for k, tie in tied.items() if k not in static and k not in local
-                                and best_fit + (tie["static"] or 0.0) + tie_score(k) >= bar}
+        if ceiling < bar:  # tied companies outside the pool that score into the shortlist join it
+            return set(best) | _tied_above(store, fits, {k: (tie["static"] or 0.0) + tie_score(k)
+                                                         for k, tie in tied.items()
+                                                         if k not in static and k not in local}, bar)
         pool_size *= 4
+
+
+def _tied_above(store: GraphStore, fits: dict[str, Fit], rest: dict[str, float], bar: float) -> set[str]:
+    """Of the companies in `rest` (key -> score without fit), those whose best fit lifts them to `bar`;
+    only those that the best fit of all could lift are looked up."""
+    best_fit = max(f.score for f in fits.values())
+    maybe = sorted(k for k, score in rest.items() if best_fit + score >= bar)
+    fit: dict[str, float] = defaultdict(float)
+    for row in store.read(queries.load("targets_fits"), {"keys": maybe, "segments": sorted(fits)}) if maybe else ():
+        fit[row["key"]] = max(fit[row["key"]], fits[row["segment"]].score)
+    return {k for k, f in fit.items() if f + rest[k] >= bar}
 
 
 def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
