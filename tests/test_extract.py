@@ -483,3 +483,25 @@ def test_the_zones_party_committee_by_the_bare_word_and_a_lone_character_in_a_tr
     x = run("郑州高新区举行签约活动。区党工委书记、管委会主任出席并讲话。郑州信大捷安信息技术股份有限公司将建设密码产业基地。")
     assert {"区党工委", "管委会"} <= names(x, "Agency")
     assert "郑州信大捷安信息技术股份有限公司" in names(x, "Company")
+
+
+def test_a_firm_list_after_a_verb_keeps_its_first_name_and_takes_the_trade_its_tail_names() -> None:
+    x = run("广州开发区集聚了小鹏汽车、广汽本田等整车企业，带动文远知行、小马智行等自动驾驶企业集聚发展。")
+    assert {"文远知行", "小马智行"} <= names(x, "Company")
+    assert {("文远知行", "自动驾驶"), ("小马智行", "自动驾驶"), ("小鹏汽车", "整车")} <= triples(x, "IN_INDUSTRY")
+    assert ("文远知行", "整车") not in triples(x, "IN_INDUSTRY")
+
+
+def test_a_project_list_ends_before_its_category_and_its_projects_are_the_parks() -> None:
+    x = run("广州开发区成效明显。中新广州知识城作为开发区重要功能片区，今年新签约项目46个，总投资超800亿元，"
+            "包括百济神州生物药生产基地、诺诚健华创新药研发总部等生物医药项目。")
+    projects = names(x, "Project")
+    assert "诺诚健华创新药研发总部" in projects and not any("等" in p for p in projects)
+    assert "广州知识城" in names(x, "Park")
+    assert {("诺诚健华创新药研发总部", "广州知识城"), ("诺诚健华创新药研发总部", "广州开发区")} <= triples(x, "LOCATED_IN")
+
+
+def test_sector_words_before_a_firm_category_are_industries() -> None:
+    x = run("杭州湾新区将重点引进动力电池、汽车芯片、智能座舱等关键零部件企业。")
+    assert {"汽车芯片", "智能座舱"} <= names(x, "Industry") and not {"汽车芯片", "智能座舱"} & names(x, "Company")
+    assert ("汽车芯片", "关键零部件") in triples(x, "SUB_INDUSTRY_OF")

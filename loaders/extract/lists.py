@@ -22,7 +22,9 @@ _PROJECT_TRIGGER = re.compile(
     r"(?:[，,][^，,。；;]{0,20}?){0,2}(?:包含|包括|分别为|分别是|其中包括|[：:])"
 )
 _PROJECT_ITEM_SPLIT = re.compile(r"[、，,]|以及")
-_PROJECT_LIST_END = re.compile(r"[。；;]|[，,]\s*(?:总投资|计划|截至)|等[，,。]|等(?:项目|[\d一二三四五六七八九十]+个)")
+# (等 of 等离子, 高等级 … opens no list's tail)
+_PROJECT_LIST_END = re.compile(r"[。；;]|[，,]\s*(?:总投资|计划|截至)|等[，,。]"
+                               r"|等(?![离级同待候])[^，,。；;、]{0,10}?(?:项目|[\d一二三四五六七八九十]+个)")
 # a clause about the project, not its name: 由X投资建设, 主要建设…, 位于…
 _CLAUSE_ITEM = re.compile(r"^(?:由|为|在|将|是|已|预计|计划|主要|位于|投资方)|(?:投资|建设)$")
 _ITEM_NOTE = re.compile(r"[（(][^）)]*(?:期|项目)[^）)]*[）)]$")
@@ -272,13 +274,21 @@ def _attach_parent_and_role(match: ListMatch, text: str, c_start: int, first_sta
             match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
         return
     subject = _PARENT_SUBJECT.match(text[c_start:first_start])
-    parent = subject.group("parent") if subject else _industry_prefix(rest.removeprefix("为代表的"))
-    if parent and (lex.zone_re.search(parent) or head_type(parent) not in (None, "Industry") or is_generic(parent, "")
-                   or subject and not lex.industry_re.search(parent)):
-        parent = None  # 航空港区重点引进…, A、B等现有产业, 光谷将重点引进…: a place, an agency or a modifier is no parent
+    parent = subject.group("parent") if subject else None
+    if parent and (not _may_be_parent(parent) or not lex.industry_re.search(parent)):
+        parent = None  # 航空港区重点引进…, 光谷将重点引进…: a place or an agency is no parent
+    if parent is None:  # 新区将重点引进A、B等关键零部件企业: the category the tail names
+        parent = _industry_prefix(rest.removeprefix("为代表的"))
+        if parent and not _may_be_parent(parent):
+            parent = None  # A、B等现有产业: a modifier is no parent
     if parent:
         off = text.find(parent, c_start, s_end)
         match.parent = Mention("Industry", parent, off, off + len(parent), source="list")
+
+
+def _may_be_parent(name: str) -> bool:
+    """Can ``name`` be the broader industry of a list: no zone, no other type's head, not generic?"""
+    return not (lexicon().zone_re.search(name) or head_type(name) not in (None, "Industry") or is_generic(name, ""))
 
 
 def _represented(phrase: str) -> str | None:

@@ -136,6 +136,8 @@ def _ends_name(tok: str, tag: str | None, etype: str, *, inside: bool) -> bool:
     words names carry: 研发, 零部件, 第二, 三一|重工, 青岛|西海岸|新区, 河南|海外|仓…公司?"""
     if not tag or not tag.startswith(_STOP_TAGS) or tag == "vn":
         return False
+    if etype == "Item" and not inside and tag.startswith("v"):
+        return False  # 带动|文远|知行、小马智行等企业: the word before a list's separator belongs to its first name
     if tok in _NAME_VERBS or tok.isdigit() or tok in lexicon().industries or _ORDINAL.fullmatch(tok):
         return False
     if etype in ("Company", "Project") and inside and _NUMERAL_WORD.fullmatch(tok):

@@ -37,6 +37,7 @@ _CHAIN_STAGE = re.compile(r"[上中下]游")
 _PARK_AS_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;]))(?:该|本)?园区(?:拟|已|将|内)?(?:入驻|集聚|汇聚|引进)")
 _THIS_FIRM = re.compile(r"[该此](?:公司|企业|集团)")
 _THIS_PARK = re.compile(r"[该此本](?:园区|园|基地)|园区内")
+_LIST_TAIL_OPENING = re.compile(r"等(?:[\d一二三四五六七八九十百]+(?:余|多)?家)?")  # A、B|等|自动驾驶企业
 _CHARGE_AGENCY = {"办事处党工委": "党工委", "办事处": "管委会", "局": "管委会", "工作部": "党工委"}
 
 
@@ -131,6 +132,8 @@ def _from_lists(ctx: Context) -> None:
                 ctx.add("IN_INDUSTRY", item, parent or (None if clients else _nearest_industry(ctx, lm)), s, e)
             elif item.type == "Project":
                 ctx.add("IN_INDUSTRY", item, parent, s, e)
+                if site is not main:  # 知识城…新签约项目46个，包括A、B: projects of that park (the zone gets them anyway)
+                    ctx.add("LOCATED_IN", item, site, s, e)
 
 
 def _list_site(ctx: Context, lm: ListMatch, main: Candidate | None) -> Candidate | None:
@@ -167,12 +170,16 @@ def _referent(ctx: Context, lm: ListMatch) -> Candidate | None:
 
 
 def _nearest_industry(ctx: Context, lm: ListMatch) -> Candidate | None:
-    """The industry a list of firms stands for: the one named before it in the sentence (none if
-    several are), else the first after it (依托A、B等产业基础，将生物医药打造成为…)."""
+    """The industry a list of firms stands for: the one its tail names (A、B等自动驾驶企业), else the one
+    named before it in the sentence (none if several are), else the first after it
+    (依托A、B等产业基础，将生物医药打造成为…)."""
     s = ctx.sentence_at(lm.sentence_start)
     first = min(m.start for m in lm.items) if lm.items else s.start
     last = max(m.end for m in lm.items) if lm.items else s.start
     industries = ctx.in_sentence(s, "Industry")
+    own = [c for m, c in industries if _LIST_TAIL_OPENING.fullmatch(ctx.text, last, m.start)]
+    if own:
+        return own[0]
     before = list({id(c): c for m, c in industries if m.end <= first}.values())
     after = [c for m, c in industries if m.start >= last]
     if len(before) > 1:
