@@ -505,3 +505,22 @@ def test_sector_words_before_a_firm_category_are_industries() -> None:
     x = run("杭州湾新区将重点引进动力电池、汽车芯片、智能座舱等关键零部件企业。")
     assert {"汽车芯片", "智能座舱"} <= names(x, "Industry") and not {"汽车芯片", "智能座舱"} & names(x, "Company")
     assert ("汽车芯片", "关键零部件") in triples(x, "SUB_INDUSTRY_OF")
+
+
+def test_a_firms_short_name_in_a_list_is_the_firm_that_invests_and_keeps_its_place() -> None:
+    x = run("苏州工业园区举行签约活动，信达生物制药（苏州）有限公司新药生产基地扩建项目等12个项目集中签约。"
+            "BioBAY已集聚信达生物、基石药业、亚盛医药等创新企业500余家。")
+    firm = "信达生物制药（苏州）有限公司"
+    assert names(x, "Company") == {firm, "基石药业", "亚盛医药"}
+    assert (firm, "信达生物制药（苏州）有限公司新药生产基地扩建项目") in triples(x, "INVESTS_IN")
+    assert (firm, "苏州工业园区") in triples(x, "LOCATED_IN")
+
+
+def test_fields_before_a_firm_category_and_a_phrase_after_the_last_industry() -> None:
+    x = run("苏州纳米城汇聚了纳米新材料、第三代半导体、微纳制造等领域企业。"
+            "园区生物医药产业形成了涵盖新药研发、医疗器械、生物技术的完整产业链。")
+    assert {"纳米新材料", "微纳制造", "生物技术"} <= names(x, "Industry")
+    assert not {"纳米新材料", "微纳制造"} & names(x, "Company")
+    assert not any("的" in n for n in names(x, "Industry"))
+    y = run("华为、中兴等通信领域企业已落户高新区。")
+    assert {"华为", "中兴"} <= names(y, "Company")

@@ -39,6 +39,7 @@ _PROJECT_TAIL = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个|�
 _COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司|产业基础|[设备供应厂制造服务运营]商|整车厂)")  # 依托A、B等现有产业基础: firms
 _ZONE_WORD = re.compile(r"(?:全区|我区|本区|园区|开发区|经开区|高新区|新区|片区)")
 _LIST_CUE = re.compile(r"片区|功能区|板块|组团|园区|企业")  # what _PARK_PRE and _COMPANY_PRE need
+_FIELD_FIRMS = re.compile(r"^等(?:细分)?(?:领域|行业)")  # A、B等领域企业 (not 华为、中兴等通信领域企业: firms)
 _SECTOR_FIRMS = re.compile(r"^等[^，,。；;]{0,10}(?:类|领域|行业|上下游|细分)[^，,。；;]{0,6}企业")
 _COMPANY_PRE = re.compile(r"企业[，,]?(?:包括|如|有)$")
 _PARK_PRE = re.compile(r"(?:片区|功能区|板块|组团|园区)[^。]{0,6}(?:即|分别为|包括|[：:])$")
@@ -132,6 +133,9 @@ def _typed_list(
         names[0], offsets[0] = names[0][1:], offsets[0] + 1  # 以|源杰科技、炬光科技为代表
     if kind == "Industry" and len(names) >= 2:
         names, offsets = _split_last_conjunction(names, offsets)
+        before, of, _ = names[-1].partition("的")
+        if of and len(before) >= 2:
+            names[-1] = before  # A、B、生物技术|的完整产业链: what follows 的 speaks of the whole list
     place = _ZONE_WORD.match(names[0]) if kind == "Industry" else None
     if place and len(names[0]) - place.end() >= 2:  # 壮大开发区|电力装备、发制品: where, not what
         names[0], offsets[0] = names[0][place.end() :], offsets[0] + place.end()
@@ -201,8 +205,8 @@ def _list_kind(pre: str, tail: str, names: list[str]) -> tuple[str | None, str]:
         return "Project", ""
     if tail.startswith("为代表") or _COMPANY_TAIL.match(tail) or _COMPANY_PRE.search(pre):
         sectors = known + sum(n.strip() not in lex.industries and _names_a_sector(n.strip()) for n in names)
-        if _SECTOR_FIRMS.match(tail) and sectors * 2 > len(names):
-            return "Industry", ""  # 工业设计、精密加工等制造类上下游企业: firms of those trades
+        if _FIELD_FIRMS.match(tail) or _SECTOR_FIRMS.match(tail) and sectors * 2 > len(names):
+            return "Industry", ""  # 工业设计、精密加工等制造类上下游企业, A、B等领域企业: firms of those trades
         return ("Industry" if known * 2 > len(names) else "Company"), ""
     if known * 2 >= len(names) and (tail or _INDUSTRY_PRE.search(pre[-8:])):
         return "Industry", ""

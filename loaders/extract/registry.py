@@ -50,11 +50,12 @@ class Registry:
         self.main = main
         self._by_key: dict[tuple[str, str], Candidate] = {}
         self._keys: dict[tuple[str, str, str], str] = {}  # key() of each surface form seen
+        self._folded: dict[tuple[str, str], Candidate] = {}  # keys of firms folded into another, and that firm
 
     def add(self, m: Mention) -> Candidate:
         """Record ``m`` and return the entity it denotes."""
         key = self.key(m.type, m.text, m.source)
-        cand = self._by_key.get((m.type, key))
+        cand = self._by_key.get((m.type, key)) or self._folded.get((m.type, key))
         if cand is None:
             cand = self._by_key[(m.type, key)] = Candidate(m.type, key)
         if m.text not in cand.forms:
@@ -67,7 +68,8 @@ class Registry:
 
     def get(self, etype: str, text: str, source: str = "") -> Candidate | None:
         """The entity a surface form of ``etype`` denotes, if known."""
-        return self._by_key.get((etype, self.key(etype, text, source)))
+        key = (etype, self.key(etype, text, source))
+        return self._by_key.get(key) or self._folded.get(key)
 
     def main_zone(self) -> Candidate | None:
         """The zone the report is about: its development zone, else the park it names most (张江科学城)."""
@@ -116,7 +118,7 @@ class Registry:
         """
         companies = [c for (t, _), c in self._by_key.items() if t == "Company"]
         moved: dict[int, Candidate] = {}
-        for short in sorted(companies, key=lambda c: len(c.key)):
+        for short in sorted(companies, key=lambda c: -len(c.key)):  # 信达生物 joins 信达生物制药 before 信达 is weighed
             if short not in companies:
                 continue
             longer = [c for c in companies if c is not short and len(c.key) > len(short.key) >= 2 and c.key.startswith(short.key)]
@@ -126,6 +128,10 @@ class Registry:
             kept.forms.extend(f for f in folded.forms if f not in kept.forms)
             kept.spans.extend(folded.spans)
             del self._by_key[("Company", folded.key)]
+            for key, firm in self._folded.items():
+                if firm is folded:
+                    self._folded[key] = kept
+            self._folded[("Company", folded.key)] = kept  # a list item named by the folded key still finds the firm
             companies.remove(folded)
             moved[id(folded)] = kept
         return moved
