@@ -16,7 +16,8 @@ Repairs, in order, line by line (invisible and control characters go first):
 4. lines broken mid-sentence are joined; a line ending a sentence keeps one
    ``\\n``, and so does a blank line unless it splits running prose (the line
    before has clause punctuation but no sentence end, the line after is not a
-   short heading).
+   short heading); a line indented as a paragraph's first (``　　``) after one
+   that is not opens a new line too, and so do the rows of a flattened table.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ _CLOSING_QUOTES = frozenset("”’\"」』")
 _CLAUSE_MARKS = frozenset("，,、")
 _FIELD_GAP = re.compile(r"[ \t\u3000]+")  # what separates the fields of a table row
 _CLAUSE_OR_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS | _SENTENCE_END))) + "]")
+_PARAGRAPH_INDENT = re.compile(r"[ \t]*\u3000|[ \t]{2}")  # 　　 or two blanks before a paragraph's first line
 _HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
@@ -54,6 +56,7 @@ def clean(report: Report) -> CleanText:
     lines: list[Sequence[int]] = []  # source offsets of the kept characters of each non-empty line
     pieces: list[str] = []  # those characters
     gaps: list[bool] = []  # gaps[k]: a blank line precedes lines[k]
+    indents: list[bool] = []  # indents[k]: lines[k] is indented like a paragraph's first line
     pos, blank = 0, False
     for line in text.split("\n"):
         idx, piece = _clean_line(text, pos, len(line))
@@ -62,6 +65,7 @@ def clean(report: Report) -> CleanText:
             lines.append(idx)
             pieces.append(piece)
             gaps.append(blank)
+            indents.append(_PARAGRAPH_INDENT.match(line) is not None)
             blank = False
         else:
             blank = bool(lines)
@@ -69,7 +73,9 @@ def clean(report: Report) -> CleanText:
     kept: list[int] = []
     out: list[str] = []
     for k, idx in enumerate(lines):
-        if k and (rows[k - 1] or rows[k] or _keeps_break(pieces[k - 1], pieces[k], gaps[k])):  # a table's rows stay apart
+        # a table's rows stay apart, and an indented line after one that is not opens a paragraph
+        new_paragraph = indents[k] and not indents[k - 1]
+        if k and (rows[k - 1] or rows[k] or new_paragraph or _keeps_break(pieces[k - 1], pieces[k], gaps[k])):
             newline = _newline_before(text, idx[0])
             kept.append(newline)
             out.append(text[newline])

@@ -524,3 +524,28 @@ def test_fields_before_a_firm_category_and_a_phrase_after_the_last_industry() ->
     assert not any("的" in n for n in names(x, "Industry"))
     y = run("华为、中兴等通信领域企业已落户高新区。")
     assert {"华为", "中兴"} <= names(y, "Company")
+
+
+def test_an_indented_line_opens_a_paragraph_so_a_title_stays_apart() -> None:
+    raw = "合肥新站高新区：新型显示产业“强链”记\n　　在合肥新站高新区，一条完整的产业链\n已然成型。\n　　下一步继续推进。"
+    assert clean(Report(id="t.txt", path="t.txt", text=raw)).text == \
+        "合肥新站高新区：新型显示产业“强链”记\n在合肥新站高新区，一条完整的产业链已然成型。\n下一步继续推进。"
+    x = run(raw)
+    assert names(x, "Park") == {"合肥新站高新区"}
+
+
+def test_a_zones_former_name_and_rank_are_not_part_of_its_name() -> None:
+    x = run("长垣经济技术开发区（原长垣产业集聚区）成功晋级省级经济技术开发区，开发区起重装备、医疗器械两大主导产业集群产值突破900亿元。")
+    park = next(e for e in x.entities if e.type == "Park")
+    assert park.name == "长垣经济技术开发区"
+    assert not any("（" in a or "晋级" in a or "省级" in a for a in park.aliases)
+    assert names(x, "Industry") == {"起重装备", "医疗器械"}
+
+
+def test_gaps_to_fill_are_the_zones_focus_and_a_firm_named_in_full_invests() -> None:
+    x = run("合肥新站高新区将重点补齐掩膜版、光刻胶、OLED发光材料等上游材料短板。"
+            "投资15亿元的河南矿山起重机有限公司智能制造基地项目开工建设。")
+    assert {("合肥新站高新区", i) for i in ("掩膜版", "光刻胶", "OLED发光材料")} <= triples(x, "FOCUSES_ON")
+    assert ("河南矿山起重机有限公司", "河南矿山起重机有限公司智能制造基地项目") in triples(x, "INVESTS_IN")
+    y = run("郑州高新区河南省农用微生物创新中心项目开工。")
+    assert not triples(y, "INVESTS_IN")

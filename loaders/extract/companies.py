@@ -83,6 +83,7 @@ def investor_prefix(project: str) -> str | None:
     taken: list[str] = []
     business = 0  # business-line words taken after the trade name (安图|生物)
     at = 0  # offset of tok in project
+    is_place_first = common_after_place = False  # the name opens with a place (郑州, 河南省), then a common noun
     for k, tok in enumerate(tokens):
         at, tag = at + len(tokens[k - 1]) if k else 0, tags.get(tok, "")
         industry = lex.industry_re.match(project, at) if taken and not business else None
@@ -96,6 +97,7 @@ def investor_prefix(project: str) -> str | None:
             break  # only business-line words may follow one: 海尔生物医疗|检测设备
         is_place = tag.startswith("ns") or tok.endswith(("省", "市"))
         if k == 0 and is_place:
+            is_place_first = True
             if len(tokens) > 1 and _stops_investor(tokens[1], descriptors):
                 return None
             taken.append(tok)
@@ -104,9 +106,13 @@ def investor_prefix(project: str) -> str | None:
                 or tok == "第":  # 京东方|第|8.6代…: a generation starts the description (not 郑州第三电缆)
             break
         if taken and len(tok) >= 2 and tag == "n" and tags.get(taken[-1], "").startswith(BRAND_TAGS):
-            break  # 海尔|压缩机: a common noun after a brand starts the description
+            if not (k == 1 and is_place_first):
+                break  # 海尔|压缩机: a common noun after a brand starts the description
+            common_after_place = True  # 河南|矿山|起重机: a firm only if its legal form follows (…有限公司)
         taken.append(tok)
     name = "".join(taken)
+    if common_after_place and not project.startswith(_ORG_FORMS, len(name)):
+        return None  # 河南省|农用微生物|创新中心项目: a field, no firm
     if lex.zone_re.search(name):
         return None  # 郑州高新区|天健湖…产业园: a zone in the name is where the project is, not who invests
     rest = project[len(name) :]

@@ -5,10 +5,10 @@ import re
 
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import Mention
-from loaders.extract.names import grow_left, head_type, is_generic
+from loaders.extract.names import balanced_brackets, grow_left, head_type, is_generic
 from loaders.extract.tokens import Tokens
 
-_SUFFIX = re.compile(r"产业(?![园链化区基地项城])")
+_SUFFIX = re.compile(r"产业(?![园链化区基地项城]|集聚区)")  # (长垣产业集聚区 is a zone)
 _COUNTED_CATEGORY = re.compile(r"[一二三四五六七八九十两\d]+大")
 _QUALIFIER = re.compile(r"(?:世界|国际|国家|全国|全球|省|市|[\d百千万亿]+)级|(?:国际|国内|全国|全球)(?:一流|领先|先进)的?")
 _NOT_AFTER = re.compile(r"[园区城]")  # 生物医药园, 智慧物流园区: part of a place name
@@ -48,7 +48,8 @@ def industry_mentions(text: str, runs: list[tuple[int, int]], tokens: Tokens) ->
             if zones:  # 西安高新区|光子产业: the zone is where the industry is; 经开区产业 names none
                 name_start = zones[-1].end()
                 name = seg[name_start : m.end()]
-            if m.start() - name_start < 2 or is_generic(name, "产业") or head_type(seg[name_start : m.start()]):
+            if m.start() - name_start < 2 or is_generic(name, "产业") or head_type(seg[name_start : m.start()]) \
+                    or not balanced_brackets(name):
                 continue
             if name in lex.categories:
                 continue

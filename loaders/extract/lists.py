@@ -33,8 +33,8 @@ _TAIL = re.compile(
     r"|(?:未来|前沿|主导|战略性?新兴)产业.*)$"
 )
 _COUNT = re.compile(r"^(?:等)?(?:[\d一二三四五六七八九十两]+(?:大|个|家|类|项)|一批)?")
-_INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群")
-_INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大")
+_INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群|短板|环节")  # (补齐A、B等上游材料短板: the missing links)
+_INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大|补齐|补链|强链|延链")
 _PROJECT_TAIL = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个|一批)?|[\d一二三四五六七八九十]+个)[^，,。；;]{0,16}?项目")
 _COMPANY_TAIL = re.compile(r"^等[^，,。；;]{0,10}(?:企业|公司|产业基础|[设备供应厂制造服务运营]商|整车厂)")  # 依托A、B等现有产业基础: firms
 _ZONE_WORD = re.compile(r"(?:全区|我区|本区|园区|开发区|经开区|高新区|新区|片区)")

@@ -134,6 +134,8 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
 def _ends_name(tok: str, tag: str | None, etype: str, *, inside: bool) -> bool:
     """Does a word of this tag (a verb, preposition, number …) end a name grown leftwards, being none of the
     words names carry: 研发, 零部件, 第二, 三一|重工, 青岛|西海岸|新区, 河南|海外|仓…公司?"""
+    if etype == "Park" and tag == "b" and tok not in _NAME_VERBS:
+        return True  # 晋级|省级|经济技术开发区: a zone's rank, not its name (综合|保税区 is one)
     if not tag or not tag.startswith(_STOP_TAGS) or tag == "vn":
         return False
     if etype == "Item" and not inside and tag.startswith("v"):

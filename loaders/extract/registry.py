@@ -39,8 +39,11 @@ class Candidate:
         """The fullest form (for industries: the bare sector name when seen; for firms: the legal name when seen)."""
         if self.type == "Industry" and self.key in self.forms:
             return self.key
-        legal = [f for f in self.forms if f.endswith(_LEGAL_FORMS)] if self.type == "Company" else []
-        return max(legal or self.forms, key=lambda f: (len(f), -self.forms.index(f)))
+        if self.type != "Company":
+            return max(self.forms, key=lambda f: (len(f), -self.forms.index(f)))
+        legal = [f for f in self.forms if f.endswith(_LEGAL_FORMS)]
+        # of two firm names as long, the one less made of place names (重塑科技, not 上海重塑)
+        return max(legal or self.forms, key=lambda f: (len(f), len(strip_places(f)), -self.forms.index(f)))
 
 
 class Registry:

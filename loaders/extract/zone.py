@@ -37,7 +37,7 @@ def zone_mentions(text: str, mask: list[bool], tokens: Tokens) -> list[Mention]:
     out: list[Mention] = []
     for m in lexicon().zone_re.finditer(text):
         floor = m.start()
-        while floor > 0 and not mask[floor - 1] and m.start() - floor < _MAX_CORE:
+        while floor > 0 and not mask[floor - 1] and text[floor - 1] not in "（(" and m.start() - floor < _MAX_CORE:
             floor -= 1
         start = grow_left(text, m.start(), "Park", floor, tokens) if m.start() > floor else m.start()
         if start == m.start() and m.start() > 0 and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "区全" \
