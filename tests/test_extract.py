@@ -549,3 +549,21 @@ def test_gaps_to_fill_are_the_zones_focus_and_a_firm_named_in_full_invests() -> 
     assert ("河南矿山起重机有限公司", "河南矿山起重机有限公司智能制造基地项目") in triples(x, "INVESTS_IN")
     y = run("郑州高新区河南省农用微生物创新中心项目开工。")
     assert not triples(y, "INVESTS_IN")
+
+
+def test_a_chain_map_lists_links_and_firms_by_their_own_names() -> None:
+    x = run("襄阳高新区梳理出整车、动力电池、电驱电控、智能网联4个重点环节、23个细分领域。"
+            "高新区现有链主企业东风汽车股份有限公司，以及比亚迪襄阳产业园、骆驼集团股份有限公司等骨干企业68家。"
+            "高新区共签约新能源汽车产业链项目9个，其中比亚迪襄阳产业园二期项目投资80亿元。")
+    assert {("襄阳高新区", i) for i in ("整车", "动力电池", "电驱电控", "智能网联")} <= triples(x, "FOCUSES_ON")
+    assert "东风汽车股份有限公司" in names(x, "Company") and not any(n.startswith("链主") for n in names(x, "Company"))
+    assert "比亚迪襄阳产业园" not in names(x, "Company")
+    assert names(x, "Project") == {"比亚迪襄阳产业园二期项目"}
+
+
+def test_firms_behind_headquarters_projects_and_a_firm_named_after_a_bureau() -> None:
+    x = run("深圳前海蛇口自贸片区发展迅速。腾讯、平安等企业总部项目加快建设。招商局集团有限公司投资建设的国际会议中心建成投用。")
+    assert {"腾讯", "平安", "招商局集团有限公司"} <= names(x, "Company")
+    assert "招商局" not in names(x, "Agency") and not names(x, "Industry")
+    assert "企业总部项目" not in names(x, "Project")
+    assert ("招商局集团有限公司", "国际会议中心") in triples(x, "INVESTS_IN")

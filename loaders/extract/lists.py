@@ -32,6 +32,7 @@ _TAIL = re.compile(
     r"(?P<tail>等.*|(?<![A-Za-z\d.])[\d一二三四五六七八九十两]+(?:大|个|家|类|项(?!目)).*|为代表.*"
     r"|(?:未来|前沿|主导|战略性?新兴)产业.*)$"
 )
+_INNER_TAIL = re.compile(r"(?<=..)(?<![A-Za-z\d.])[\d一二三四五六七八九十两]+(?:大|个|家|类)(?!一批)[^、]{0,8}$")
 _COUNT = re.compile(r"^(?:等)?(?:[\d一二三四五六七八九十两]+(?:大|个|家|类|项)|一批)?")
 _INDUSTRY_TAIL = re.compile(r"产业|领域|业态|行业|细分|集群|短板|环节")  # (补齐A、B等上游材料短板: the missing links)
 _INDUSTRY_PRE = re.compile(r"重点引进|引进|聚焦|围绕|培育|发展|招引|布局|涵盖|支持|推进|突破|集聚|壮大|补齐|补链|强链|延链")
@@ -100,6 +101,9 @@ def enumerations(text: str, start: int, end: int, tokens: Tokens) -> list[ListMa
             continue
         bounds = list(zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(body)]))
         parts = [(clause.start() + a, body[a:b]) for a, b in bounds]
+        ends = [k for k, (_, part) in enumerate(parts[1:-1], 1) if _INNER_TAIL.search(part)]
+        if ends:  # 整车、…、智能网联|4个重点环节、23个细分领域: the count closes the list
+            parts = parts[: ends[0] + 1]
         match = _typed_list(text, clause.start(), parts, start, end, tokens)
         if match:
             out.append(match)
@@ -200,8 +204,8 @@ def _list_kind(pre: str, tail: str, names: list[str]) -> tuple[str | None, str]:
     if _PROJECT_TAIL.match(tail) or _PROJECT_TRIGGER.search(pre) and headed:  # (not 冲压、焊装…四大工艺车间)
         if known * 2 >= len(names):
             return "Industry", ""
-        if re.match(r"^等[^，,。；;]{0,8}产业项目", tail):
-            return "Company", ""
+        if re.match(r"^等[^，,。；;]{0,8}(?:产业|企业)[^，,。；;]{0,6}项目", tail):
+            return "Company", ""  # A、B等电子信息产业项目, 腾讯、平安等企业总部项目: the firms behind them
         return "Project", ""
     if tail.startswith("为代表") or _COMPANY_TAIL.match(tail) or _COMPANY_PRE.search(pre):
         sectors = known + sum(n.strip() not in lex.industries and _names_a_sector(n.strip()) for n in names)
@@ -250,6 +254,8 @@ def _bad_item(name: str, kind: str) -> bool:
         return bool(re.search(r"\d{2,}|项目|[，,。]", name)) or head_type(name) not in (None, "Industry")
     if kind == "Project":
         return bool(_NOT_A_PROJECT.search(name)) or is_generic(name, "", industries_generic=True)
+    if kind == "Company":
+        return head_type(name) not in (None, "Company")  # 比亚迪襄阳产业园 among firms is the park its head says
     return False
 
 

@@ -25,11 +25,13 @@ _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "x", "y", "e", "o", "t
 _FUNCTION_CHARS = frozenset("这那是在的了和与及为将把被从对向于也就都")  # no trade name is made of these
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
 _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
+_AFTER_ENTERPRISE = frozenset("管理 服务 发展 集团 孵化 咨询 管理咨询 孵化器".split())  # 企业 inside a firm's name
 _CLOSE = {"）": "（", ")": "("}
 _OPENING_BRACKETS = "（(“"
 _LEADING_NUMBER = re.compile(r"[\d一二三四五六七八九十两百千万]+[个家项批座条所]")
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千万零]{2,}")  # 三一|重工, not 3|个 or 一|批
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
+_PHASE = re.compile(r"[一二三四五六七八九十]+期")
 _GENERATION = re.compile(r"第[\d.一二三四五六七八九十]+代$")
 # 共同投资|晨达合光通信项目, 由|蔚来控股, 区政府和|坪山区投资推广署
 _LEADING_VERB = re.compile(r"(?:投资|出资|新建|兴建|签约|引进|开工)(?:建设)?|[由和及与为向]")
@@ -101,6 +103,8 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         if tok in _CONJUNCTIONS and etype in ("Project", "Agency", "Industry") and k > 0 and pos < end:
             pos, k = pos - 1, k - 1
             continue
+        if etype == "Company" and tok == "企业" and pos < end and tokens[k + 1] not in _AFTER_ENTERPRISE:
+            break  # 链主企业|东风汽车股份有限公司 (not 某某|企业|管理有限公司)
         if (tok in lex.boundary_words and not (etype in ("Agency", "Company") and tok in _AGENCY_INTERNAL)) \
                 or tok.isspace():
             break
@@ -211,26 +215,29 @@ def is_generic(name: str, head: str, *, industries_generic: bool = False, place_
     core = name[: len(name) - len(head)] if head and name.endswith(head) else name
     core = re.sub(r"[\d\s%（）()“”\"]+|[一二三四五六七八九十两百千]+[大个项家类批]", "", core.removesuffix("项目"))
     lex = lexicon()
+    if word_tags().get(core) == "nt" and core not in lex.generic_words and core not in lex.categories:
+        return False  # 招商局|集团有限公司: one word jieba knows as an organisation's name, not 招商 and 局
     if industries_generic:
         core = lex.zone_re.sub("", core)
-    core = _modifiers(industries_generic).sub("", core)
+    longer, opening = _modifiers(industries_generic)
+    core = opening.sub("", longer.sub("", core), count=1)
     if industries_generic and not place_names:
         if core and may_open_with_tag(core, ("ns",)) and all(word_tags().get(tok, "").startswith("ns") for tok in cut(core)):
             return True  # nothing but a place name left (郑州高新区|不断完善项目)
-    return len(core) < 2
+    return len(core) < 2 or _PHASE.fullmatch(core) is not None  # 二期|项目: a phase of no named project
 
 
 @lru_cache(maxsize=2)
-def _modifiers(with_industries: bool) -> re.Pattern[str]:
-    """Generic words (and, if asked, industry words), longest first, as one pattern.
+def _modifiers(with_industries: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Generic words of two characters or more (and, if asked, industry words) as one pattern, and the
+    one-character modifiers (该, 新, 子) that count only where the name opens (光子 and 大众 keep theirs).
 
-    A one-character modifier (该, 新, 子) counts only where the name opens: 光子 and 大众 keep theirs.
+    The longer words go first, so that 新能源汽车 is one word, not a modifier 新 before 能源汽车.
     """
     lex = lexicon()
-    words = sorted({*lex.generic_words, *(lex.industries if with_industries else ())}, key=lambda w: (-len(w), w))
-    single = "".join(w for w in words if len(w) == 1)
-    longer = alternation([w for w in words if len(w) > 1])
-    return re.compile(f"^[{re.escape(single)}]+|{longer}" if single else longer)
+    words = {*lex.generic_words, *(lex.industries if with_industries else ())}
+    single = "".join(sorted(w for w in words if len(w) == 1))
+    return re.compile(alternation([w for w in words if len(w) > 1])), re.compile(f"^[{re.escape(single)}]*")
 
 
 def balanced_brackets(name: str) -> bool:

@@ -102,6 +102,8 @@ def _resolve(
             continue
         if m.type == "Project" and any(b > m.end and t == "Agency" for _, b, t in spans.enclosing(m.start, m.end)):
             continue  # 产城更新项目|指挥部: the project names the agency, it is not one itself
+        if m.type == "Agency" and any(b > m.end and t == "Company" for _, b, t in spans.enclosing(m.start, m.end)):
+            continue  # 招商局|集团有限公司: a firm named after a bureau is no bureau
         if m.type == "Company" and m.source == "head" and _core_is_industry(m.text):
             continue
         kept.append(m)
