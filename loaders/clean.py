@@ -17,7 +17,8 @@ Repairs, in order, line by line (invisible and control characters go first):
    ``\\n``, and so does a blank line unless it splits running prose (the line
    before has clause punctuation but no sentence end, the line after is not a
    short heading); a line indented as a paragraph's first (``　　``) after one
-   that is not opens a new line too, and so do the rows of a flattened table.
+   that is not opens a new line too, and so do a numbered section (``三、``,
+   ``（二）``, ``1.``), its heading, and the rows of a flattened table.
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ _CLAUSE_MARKS = frozenset("，,、")
 _FIELD_GAP = re.compile(r"[ \t\u3000]+")  # what separates the fields of a table row
 _CLAUSE_OR_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS | _SENTENCE_END))) + "]")
 _PARAGRAPH_INDENT = re.compile(r"[ \t]*\u3000|[ \t]{2}")  # 　　 or two blanks before a paragraph's first line
+_SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)"
+                           r"|第[一二三四五六七八九十\d]{1,3}[章节部分条]")  # 三、 （二） 1. 第一章
 _HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
@@ -170,13 +173,18 @@ def _keeps_break(before: str, line: str, blank_between: bool) -> bool:
     last = before[-1]
     if last in _CLOSING_QUOTES and len(before) > 1:
         last = before[-2]
-    if last in _SENTENCE_END:
-        return True
+    section = _SECTION_MARK.match(before)
+    if last in _SENTENCE_END or _SECTION_MARK.match(line) or section and _is_heading(before[section.end() :]):
+        return True  # (三、保障措施 | 区招商局牵头…: a numbered section and its heading stand apart)
     if not blank_between:
         return False
     prose_before = any(mark in before for mark in _CLAUSE_MARKS)
-    heading_after = len(line) < _HEADING_MAX and _CLAUSE_OR_SENTENCE_MARK.search(line) is None
-    return not prose_before or heading_after
+    return not prose_before or _is_heading(line)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without clause or sentence marks."""
+    return len(line) < _HEADING_MAX and _CLAUSE_OR_SENTENCE_MARK.search(line) is None
 
 
 def _is_table_row(text: str, line: Sequence[int], row: str) -> bool:

@@ -567,3 +567,15 @@ def test_firms_behind_headquarters_projects_and_a_firm_named_after_a_bureau() ->
     assert "招商局" not in names(x, "Agency") and not names(x, "Industry")
     assert "企业总部项目" not in names(x, "Project")
     assert ("招商局集团有限公司", "国际会议中心") in triples(x, "INVESTS_IN")
+
+
+def test_numbered_sections_and_their_headings_stand_apart() -> None:
+    raw = "二、重点任务\n一是强化招商。\n三、保障措施\n区招商局牵头，区发改委、区商务局协同配合，\n建立机制。"
+    assert clean(Report(id="t.txt", path="t.txt", text=raw)).text == \
+        "二、重点任务\n一是强化招商。\n三、保障措施\n区招商局牵头，区发改委、区商务局协同配合，建立机制。"
+    assert {"区招商局", "区发改委", "区商务局"} <= names(run(raw), "Agency")
+
+
+def test_a_service_platform_is_named_with_its_service() -> None:
+    x = run("以无锡国家高新区生命科技园为主阵地，推进药明康德新药研发服务平台、阿斯利康无锡供应基地三期项目建设。")
+    assert {"药明康德新药研发服务平台", "阿斯利康无锡供应基地三期项目"} <= names(x, "Project")

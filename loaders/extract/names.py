@@ -105,7 +105,8 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
             continue
         if etype == "Company" and tok == "企业" and pos < end and tokens[k + 1] not in _AFTER_ENTERPRISE:
             break  # 链主企业|东风汽车股份有限公司 (not 某某|企业|管理有限公司)
-        if (tok in lex.boundary_words and not (etype in ("Agency", "Company") and tok in _AGENCY_INTERNAL)) \
+        internal = etype in ("Agency", "Company") or etype == "Project" and pos == end  # (研发|服务|平台)
+        if (tok in lex.boundary_words and not (internal and tok in _AGENCY_INTERNAL)) \
                 or tok.isspace():
             break
         if etype == "Industry" and pos < end and tags.get(tok, "").startswith("ns"):
