@@ -40,7 +40,10 @@ _CLAUSE_OR_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MAR
 _PARAGRAPH_INDENT = re.compile(r"[ \t]*\u3000|[ \t]{2}")  # 　　 or two blanks before a paragraph's first line
 _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)"
                            r"|第[一二三四五六七八九十\d]{1,3}[章节部分条]")  # 三、 （二） 1. 第一章
-_HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
+_HEADING_MAX = 24
+_WRAP_MAX = 40  # widest column of wrapped text
+_WRAPPED_MIN_LINES = 10
+_SHORT_SHARE = 0.6  # a line shorter than this share of the width ends its paragraph  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
 # In a bold artefact each covered character stands in both copies of its chunk, so n non-blank characters of
@@ -73,11 +76,13 @@ def clean(report: Report) -> CleanText:
         else:
             blank = bool(lines)
     rows = [_is_table_row(text, idx, piece) for idx, piece in zip(lines, pieces)]
+    short = _short_line_length(pieces)
     kept: list[int] = []
     out: list[str] = []
     for k, idx in enumerate(lines):
-        # a table's rows stay apart, and an indented line after one that is not opens a paragraph
-        new_paragraph = indents[k] and not indents[k - 1]
+        # a table's rows stay apart; an indented line after one that is not opens a paragraph, and in
+        # text wrapped to a width a line well short of it ends one (a title, a paragraph's last line)
+        new_paragraph = indents[k] and not indents[k - 1] or len(pieces[k - 1]) < short
         if k and (rows[k - 1] or rows[k] or new_paragraph or _keeps_break(pieces[k - 1], pieces[k], gaps[k])):
             newline = _newline_before(text, idx[0])
             kept.append(newline)
@@ -180,6 +185,19 @@ def _keeps_break(before: str, line: str, blank_between: bool) -> bool:
         return False
     prose_before = any(mark in before for mark in _CLAUSE_MARKS)
     return not prose_before or _is_heading(line)
+
+
+def _short_line_length(pieces: list[str]) -> int:
+    """Below this length a line of text wrapped to a width ends its paragraph (0: the text is not so wrapped).
+
+    Wrapped text has most lines as long as its width (the 80th percentile of line lengths, at most
+    _WRAP_MAX characters: columns of a page); a paragraph per line has lengths all over.
+    """
+    if len(pieces) < _WRAPPED_MIN_LINES:
+        return 0
+    lengths = sorted(map(len, pieces))
+    width = lengths[len(lengths) * 4 // 5]
+    return int(width * _SHORT_SHARE) if width <= _WRAP_MAX else 0
 
 
 def _is_heading(line: str) -> bool:

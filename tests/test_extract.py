@@ -579,3 +579,11 @@ def test_numbered_sections_and_their_headings_stand_apart() -> None:
 def test_a_service_platform_is_named_with_its_service() -> None:
     x = run("以无锡国家高新区生命科技园为主阵地，推进药明康德新药研发服务平台、阿斯利康无锡供应基地三期项目建设。")
     assert {"药明康德新药研发服务平台", "阿斯利康无锡供应基地三期项目"} <= names(x, "Project")
+
+
+def test_in_text_wrapped_to_a_width_a_short_line_ends_its_paragraph() -> None:
+    body = "航空港区新签约项目十二个总投资超过三百亿元涵盖电子信息生物医药等多个领域同时新开工项目八个总投资一百二十亿元"
+    lines = ["郑州航空港区招商成效明显"] + [body[i : i + 30] for i in range(0, len(body), 30)] * 6
+    cleaned = clean(Report(id="t.txt", path="t.txt", text="\n".join(lines))).text
+    assert cleaned.startswith("郑州航空港区招商成效明显\n航空港区新签约")
+    assert body[:30] + body[30:60] in cleaned  # lines as long as the width still join
