@@ -18,7 +18,8 @@ Repairs, in order, line by line (invisible and control characters go first):
    before has clause punctuation but no sentence end, the line after is not a
    short heading); a line indented as a paragraph's first (``　　``) after one
    that is not opens a new line too, and so do a numbered section (``三、``,
-   ``（二）``, ``1.``), its heading, and the rows of a flattened table.
+   ``（二）``, ``1.``), its heading, the rows of a flattened table and, in text
+   wrapped to a column width, a line well short of that width.
 """
 from __future__ import annotations
 
