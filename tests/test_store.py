@@ -88,3 +88,17 @@ def test_graph_persists_across_server_restarts(tmp_path: Path) -> None:
 def test_bad_query_is_a_store_error(falkor_store: FalkorStore) -> None:
     with pytest.raises(StoreError, match="query failed"):
         falkor_store.read("MATCH (n) RETURN n.x +")
+
+
+def test_a_server_that_does_not_answer_its_first_query_is_noticed(falkor_store: FalkorStore) -> None:
+    import os
+    import signal
+
+    pid = int(falkor_store.server.pid_file.read_text())
+    assert falkor_store._first_query_answers(falkor_store.graph_name, timeout=5)
+    os.kill(pid, signal.SIGSTOP)  # a real server that takes the query and never answers (as when its threads hang)
+    try:
+        assert not falkor_store._first_query_answers(falkor_store.graph_name, timeout=1)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert falkor_store.read("RETURN 1 AS one") == [{"one": 1}]

@@ -11,6 +11,10 @@ from kg.store.base import GraphStore, Row, identifier
 from kg.store.falkor_server import FalkorServer
 
 
+_FIRST_QUERY_TIMEOUT = 60.0  # seconds a fresh server gets to answer its first query
+_STARTS = 2  # starts tried before giving up
+
+
 @cache
 def _graph_types() -> tuple[type, type, type]:
     from falkordb import Edge, Node, Path as FPath
@@ -46,14 +50,20 @@ class FalkorStore(GraphStore):
 
         self._redis_errors = redis.exceptions
         self.server = FalkorServer(Path(data_dir), bolt_port=bolt_port, persist=persist)
-        self.server.start()
-        try:
-            self._db = FalkorDB(unix_socket_path=str(self.server.socket_path))
-            self._graph = self._db.select_graph(graph)
-            self._create_graph()
-        except Exception:
-            self.server.stop()
-            raise
+        for _ in range(_STARTS):
+            self.server.start()
+            try:
+                if self._first_query_answers(graph):
+                    self._db = FalkorDB(unix_socket_path=str(self.server.socket_path))
+                    self._graph = self._db.select_graph(graph)
+                    break
+            except Exception:
+                self.server.stop()
+                raise
+            self.server.stop()  # its query threads hung at start (seen on a loaded machine): start it again
+        else:
+            raise StoreError(f"FalkorDB in {data_dir} did not answer a first query within {_FIRST_QUERY_TIMEOUT:.0f}s "
+                             f"({_STARTS} starts); see {self.server.log_file}")
         self.graph_name = graph
 
     @property
@@ -94,10 +104,23 @@ class FalkorStore(GraphStore):
             if (label, prop) not in existing:
                 self.write(f"CREATE INDEX FOR (n:{identifier(label)}) ON (n.{identifier(prop)})")
 
+    def _first_query_answers(self, graph: str, timeout: float | None = None) -> bool:
+        """Create the graph key if need be (FalkorDB rejects read-only queries on a key that does not exist
+        yet; any write query creates it) and say whether the server answered within ``timeout`` seconds."""
+        import redis
+
+        client = redis.Redis(unix_socket_path=str(self.server.socket_path),
+                             socket_timeout=_FIRST_QUERY_TIMEOUT if timeout is None else timeout)
+        try:
+            client.execute_command("GRAPH.QUERY", graph, "RETURN 1")
+            return True
+        except redis.exceptions.TimeoutError:
+            return False
+        finally:
+            client.close()
+
     def _create_graph(self) -> None:
-        # FalkorDB rejects read-only queries on a graph key that does not exist yet
-        # ("empty key"); any write query creates it.
-        self._graph.query("RETURN 1")
+        self._graph.query("RETURN 1")  # (see _first_query_answers)
 
     def clear(self) -> None:
         self._graph.delete()
