@@ -587,3 +587,9 @@ def test_in_text_wrapped_to_a_width_a_short_line_ends_its_paragraph() -> None:
     cleaned = clean(Report(id="t.txt", path="t.txt", text="\n".join(lines))).text
     assert cleaned.startswith("郑州航空港区招商成效明显\n航空港区新签约")
     assert body[:30] + body[30:60] in cleaned  # lines as long as the width still join
+
+
+def test_a_firm_leading_an_industry_works_in_it_and_is_found_by_its_short_name() -> None:
+    x = run("中铁工程装备集团有限公司位于郑州经开区。作为国内隧道掘进装备产业的领军者,中铁装备牵头组建了创新联合体。")
+    assert ("中铁工程装备集团有限公司", "隧道掘进装备产业") in triples(x, "IN_INDUSTRY")
+    assert names(x, "Company") == {"中铁工程装备集团有限公司"}

@@ -9,7 +9,7 @@ from loaders.extract.companies import (
 )
 from loaders.extract.heads import head_mentions
 from loaders.extract.industries import industry_key, industry_mentions
-from loaders.extract.lexicon import lexicon
+from loaders.extract.lexicon import cut, lexicon
 from loaders.extract.lists import ListMatch, enumerations, project_lists
 from loaders.extract.mentions import Mention, SpanIndex
 from loaders.extract.registry import Candidate, Registry
@@ -207,6 +207,9 @@ def _recurring_forms(cand: Candidate) -> list[str]:
     key = company_key(name)
     industry = lexicon().industry_re.search(key, 2)  # 一汽丰田|汽车: the trade name before its industry
     shorts = {key, *(f for f in cand.forms if len(f) < len(name)), *([key[: industry.start()]] if industry else [])}
+    words = cut(key)
+    if len(words) >= 3:
+        shorts.add(words[0] + words[-1])  # 中铁工程装备集团有限公司 -> 中铁装备: the trade name and the trade
     return [name, *(s for s in sorted(shorts) if s != name and is_trade_name(s))]
 
 

@@ -29,6 +29,7 @@ _FUNDER_GAP = re.compile(r"\s*(?:(?:拟|将|计划)?(?:在|于)[^，,。；;、]
 _PLANS = re.compile(r"拟(?:在|于)?")
 _BUSINESS = re.compile(r"(?:主要|主营|专业)?(?:从事|专注于|致力于|主营)")
 _CLAUSE_TEXT = re.compile(r"[^，,。；;]*")
+_LEADER = re.compile(r"作为(?P<what>[^，,。；;]{2,24}?)的?(?:领军者|领军企业|龙头企业|龙头|排头兵|领跑者|领先者)")
 _SUPPLY = re.compile(r"(?:(?<![作成认因行])为|向)(?P<rest>[^。；;]{1,30}?)(?:供应|供货|配套|提供)")  # (not 作为…配套)
 _SUPPLIERS_LED = re.compile(r"带动[^。；;]{1,30}?等?配套(?:企业|厂商)")  # X带动A、B等配套企业: A, B supply X
 _THIS_PROJECT = re.compile(r"[该本此]项目")
@@ -99,8 +100,8 @@ class Context:
 
 def find_relations(ctx: Context) -> list[Found]:
     """Apply every rule; relations come out in rule order, de-duplicated."""
-    for rule in (_from_lists, _investors, _located, _administers, _part_of, _invests, _business_lines, _named_industry, _supplies,
-                 _chain_stages, _paragraph_topics, _focus):
+    for rule in (_from_lists, _investors, _located, _administers, _part_of, _invests, _business_lines, _leaders,
+                 _named_industry, _supplies, _chain_stages, _paragraph_topics, _focus):
         rule(ctx)
     return ctx.found
 
@@ -394,6 +395,20 @@ def _business_lines(ctx: Context) -> None:
             clause_end = s.start + m.end() + len(_CLAUSE_TEXT.match(s.text, m.end()).group())
             for mm, ind in ctx.in_sentence(s, "Industry"):
                 if at < mm.start < clause_end:
+                    ctx.add("IN_INDUSTRY", firm, ind, s.start, s.end)
+
+
+def _leaders(ctx: Context) -> None:
+    """``作为国内A产业的领军者，X…`` / ``X作为A行业龙头…``: the firm leads, so works in, that industry."""
+    for s in ctx.sentences:
+        for m in _LEADER.finditer(s.text):
+            a, b = s.start + m.start("what"), s.start + m.end("what")
+            companies = ctx.in_sentence(s, "Company")
+            after = [c for mm, c in companies if mm.start >= s.start + m.end()]
+            before = [c for mm, c in companies if mm.end <= s.start + m.start()]
+            firm = after[0] if after else before[-1] if before else None
+            for mm, ind in ctx.in_sentence(s, "Industry"):
+                if a <= mm.start and mm.end <= b:
                     ctx.add("IN_INDUSTRY", firm, ind, s.start, s.end)
 
 
