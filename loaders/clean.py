@@ -43,7 +43,7 @@ _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一
                            r"|第[一二三四五六七八九十\d]{1,3}[章节部分条]")  # 三、 （二） 1. 第一章
 _HEADING_MAX = 24
 _WRAP_MAX = 40  # widest column of wrapped text
-_WRAPPED_MIN_LINES = 10
+_WRAP_WINDOW = 6  # lines on either side that tell the width a line is wrapped to
 _SHORT_SHARE = 0.6  # a line shorter than this share of the width ends its paragraph  # a shorter line without clause marks reads as a heading
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
@@ -77,13 +77,13 @@ def clean(report: Report) -> CleanText:
         else:
             blank = bool(lines)
     rows = [_is_table_row(text, idx, piece) for idx, piece in zip(lines, pieces)]
-    short = _short_line_length(pieces)
+    ends_paragraph = _short_lines(pieces)
     kept: list[int] = []
     out: list[str] = []
     for k, idx in enumerate(lines):
         # a table's rows stay apart; an indented line after one that is not opens a paragraph, and in
         # text wrapped to a width a line well short of it ends one (a title, a paragraph's last line)
-        new_paragraph = indents[k] and not indents[k - 1] or len(pieces[k - 1]) < short
+        new_paragraph = indents[k] and not indents[k - 1] or ends_paragraph[k - 1]
         if k and (rows[k - 1] or rows[k] or new_paragraph or _keeps_break(pieces[k - 1], pieces[k], gaps[k])):
             newline = _newline_before(text, idx[0])
             kept.append(newline)
@@ -188,17 +188,20 @@ def _keeps_break(before: str, line: str, blank_between: bool) -> bool:
     return not prose_before or _is_heading(line)
 
 
-def _short_line_length(pieces: list[str]) -> int:
-    """Below this length a line of text wrapped to a width ends its paragraph (0: the text is not so wrapped).
+def _short_lines(pieces: list[str]) -> list[bool]:
+    """For each line, whether it is well short of the width its neighbours are wrapped to (so ends a paragraph).
 
-    Wrapped text has most lines as long as its width (the 80th percentile of line lengths, at most
-    _WRAP_MAX characters: columns of a page); a paragraph per line has lengths all over.
+    Wrapped text has most lines as long as its width (the 80th percentile of the line lengths around,
+    at most _WRAP_MAX characters: columns of a page); a paragraph per line has lengths all over. The
+    width is read around each line, as one report may mix layouts.
     """
-    if len(pieces) < _WRAPPED_MIN_LINES:
-        return 0
-    lengths = sorted(map(len, pieces))
-    width = lengths[len(lengths) * 4 // 5]
-    return int(width * _SHORT_SHARE) if width <= _WRAP_MAX else 0
+    lengths = [len(piece) for piece in pieces]
+    out = []
+    for k, length in enumerate(lengths):
+        around = sorted(lengths[max(0, k - _WRAP_WINDOW) : k + _WRAP_WINDOW + 1])
+        width = around[len(around) * 4 // 5]
+        out.append(len(around) >= _WRAP_WINDOW and width <= _WRAP_MAX and length < width * _SHORT_SHARE)
+    return out
 
 
 def _is_heading(line: str) -> bool:

@@ -593,3 +593,11 @@ def test_a_firm_leading_an_industry_works_in_it_and_is_found_by_its_short_name()
     x = run("中铁工程装备集团有限公司位于郑州经开区。作为国内隧道掘进装备产业的领军者,中铁装备牵头组建了创新联合体。")
     assert ("中铁工程装备集团有限公司", "隧道掘进装备产业") in triples(x, "IN_INDUSTRY")
     assert names(x, "Company") == {"中铁工程装备集团有限公司"}
+
+
+def test_the_width_a_line_is_wrapped_to_is_read_around_it() -> None:
+    wide = "航空港区新签约项目十二个总投资超过三百亿元涵盖电子信息生物医药等多个领域同时新开工项目八个总投资一百二十亿元"
+    narrow = "郑州高新区不断完善项目推进机制优化项目考核管理办法全力招引龙头型旗舰型项目"
+    lines = [wide[i : i + 30] for i in range(0, 60, 30)] * 8 + [narrow[i : i + 17] for i in range(0, 34, 17)] * 8
+    cleaned = clean(Report(id="t.txt", path="t.txt", text="\n".join(lines))).text
+    assert narrow[:34] in cleaned  # lines as long as their own column join, however wide the page's other column
