@@ -1,6 +1,6 @@
 // Per chain segment of $segments, how many local companies and projects of a park group work
 // in it, and the first $examples of them, best known first (most reports naming them, then
-// key), with their report counts (kg.analysis.presence.segment_cover). No firm's links or
+// key; their keys only: kg.analysis.presence.segment_cover). No firm's links or
 // quotes leave the store. A firm is local when it is located in / invests in one of the
 // parks; it works in a segment by its own name or through an industry it is IN_INDUSTRY of
 // (MAPS_TO, or IN_INDUSTRY then MAPS_TO); a company investing in a project located there
@@ -21,5 +21,5 @@ WHERE s.key IN $segments
 MATCH (f)-[:INVESTS_IN*0..1]->(x)
 WHERE f = x OR (x.type = 'Project' AND type(r) = 'LOCATED_IN' AND f.type = 'Company')
 WITH DISTINCT s, f
-WITH s, f, size(coalesce(f.reports, [])) AS known ORDER BY known DESC, f.key
-RETURN s.key AS segment, count(f) AS firms, collect([f.key, known])[..$examples] AS best
+WITH s, f.key AS key, size(coalesce(f.reports, [])) AS known ORDER BY known DESC, key
+RETURN s.key AS segment, count(key) AS firms, collect(key)[..$examples] AS best

@@ -14,7 +14,8 @@ WHERE c.type = 'Company' AND p.key IN $parks
 WITH DISTINCT company, x, segments
 MATCH (x)-[:MAPS_TO|IN_INDUSTRY*1..2]->(s)
 WHERE s.key IN segments
-WITH DISTINCT company, s.key AS segment, x ORDER BY coalesce(x.investment_cny, 0) DESC, x.key
+WITH DISTINCT company, s.key AS segment, x
+WITH company, segment, x ORDER BY coalesce(x.investment_cny, 0) DESC, x.key
 WITH company, segment, collect(x.key)[..$per_segment] AS projects
 UNWIND projects AS project
 RETURN company, segment, project

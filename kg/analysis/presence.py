@@ -199,10 +199,14 @@ def coverage(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None = N
     """Segment key -> the local companies and projects working in it (only those of `keys`, and only
     `segments`, if given). Given `through`, (company, segment, project) triples, a company covers a
     segment through those projects only."""
-    firms = local_firms(store, scope, keys, None if through is None else sorted({x for _, _, x in through}))
-    if keys is not None:  # companies local through a project: that project's segments and quotes count
-        projects = {link.project for links in firms.links.values() for link in links if link.project}
-        firms.add(local_firms(store, scope, sorted(projects - set(firms.names))))
+    if keys is not None and through is not None:  # those projects are read with the firms, in one go
+        projects = sorted({x for _, _, x in through})
+        firms = local_firms(store, scope, sorted({*keys, *projects}), projects)
+    else:
+        firms = local_firms(store, scope, keys)
+    if keys is not None and through is None:  # companies local through a project: its segments and quotes count
+        via = {link.project for links in firms.links.values() for link in links if link.project}
+        firms.add(local_firms(store, scope, sorted(via - set(firms.names))))
     found: dict[tuple[str, str], _Merged] = {}
     for seg in segment_links(store, keys=firms.keys(), segments=segments):
         for link in firms.links[seg.key]:
@@ -248,7 +252,7 @@ def segment_cover(store: GraphStore, scope: ParkScope, segments: Sequence[str],
     or quotes are read here: a park of 30,000 firms costs little more than one of 30.
     """
     params = {"parks": scope.keys, "segments": list(segments), "examples": examples}
-    return {row["segment"]: SegmentCover(row["firms"], tuple(key for key, _ in row["best"]))
+    return {row["segment"]: SegmentCover(row["firms"], tuple(row["best"]))
             for row in (store.read(queries.load("gaps_coverage"), params) if segments else ())}
 
 
