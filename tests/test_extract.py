@@ -601,3 +601,10 @@ def test_the_width_a_line_is_wrapped_to_is_read_around_it() -> None:
     lines = [wide[i : i + 30] for i in range(0, 60, 30)] * 8 + [narrow[i : i + 17] for i in range(0, 34, 17)] * 8
     cleaned = clean(Report(id="t.txt", path="t.txt", text="\n".join(lines))).text
     assert narrow[:34] in cleaned  # lines as long as their own column join, however wide the page's other column
+
+
+def test_a_park_developer_and_a_trade_name_opening_with_a_verb_character() -> None:
+    x = run("该项目由郑州天健湖大数据产业园发展有限公司开发运营。港区与西安微电子技术研究所、达维多企业管理有限公司签订投资协议书。")
+    assert {"郑州天健湖大数据产业园发展有限公司", "达维多企业管理有限公司"} <= names(x, "Company")
+    y = run("项目公司是维多企业管理有限公司。")
+    assert "是维多企业管理有限公司" not in names(y, "Company")

@@ -25,6 +25,7 @@ _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "x", "y", "e", "o", "t
 _FUNCTION_CHARS = frozenset("这那是在的了和与及为将把被从对向于也就都")  # no trade name is made of these
 _NAME_BEFORE_PLACE = ("ns", "nt", "nz", "nr", "j", "eng", "n")  # tags of words that may precede a place in a name
 _AGENCY_INTERNAL = frozenset("建设 服务 发展 促进".split())
+_DEVELOPER_WORDS = frozenset("发展 开发 建设 运营 管理 投资 置业 实业".split())  # …产业园|发展|有限公司
 _AFTER_ENTERPRISE = frozenset("管理 服务 发展 集团 孵化 咨询 管理咨询 孵化器".split())  # 企业 inside a firm's name
 _CLOSE = {"）": "（", ")": "("}
 _OPENING_BRACKETS = "（(“"
@@ -117,15 +118,15 @@ def grow_left(text: str, end: int, etype: str, floor: int, segmentation: Tokens)
         if etype in ("Company", "Project", "Item") and _unknown_pair(tokens, k, tags):
             tok = tokens[k - 1] + tok  # 信|达 生物制药有限公司: two lone characters jieba did not know spell a trade name
             k -= 1
-        elif not task and _ends_name(tok, tag, etype, inside=pos < end) \
-                and not (etype == "Company" and len(tok) == 1 and k > 0 and _brand_like(tokens[k - 1], tags)):
-            break  # (信|大捷|安|信息技术股份有限公司: a lone character after a brand word is part of the trade name)
+        elif not task and _ends_name(tok, tag, etype, inside=pos < end) and not _lone_part(tokens, k, tags, etype):
+            break
         if pos < end and len(tokens[k + 1]) > 1 and tags.get(tokens[k + 1], "").startswith("ns") \
                 and not _joins_place(tok, tag) and not (etype == "Agency" and tok == "驻"):
             break  # 活动|郑州航空港区, 这是|郑州…园: a place name opens the name (not a lone 湖 of 独墅|湖)
         htype = head_type(tok)
-        if htype is not None and htype != etype and htype not in crosses:
-            break
+        developer = etype == "Company" and pos < end and tokens[k + 1] in _DEVELOPER_WORDS
+        if htype is not None and htype != etype and htype not in crosses and not developer:
+            break  # (but 天健湖大数据产业园|发展|有限公司: a firm that develops a park bears its name)
         stationed = etype == "Agency" and pos < end and tokens[k + 1] == "驻"  # 武汉海关|驻|…办事处
         if htype == etype and etype not in crosses and not (etype == "Company" and pos == end) and not stationed:
             break  # (but 集团|股份有限公司: a firm's head may itself be two head words)
@@ -150,6 +151,18 @@ def _ends_name(tok: str, tag: str | None, etype: str, *, inside: bool) -> bool:
     if etype in ("Company", "Project") and inside and _NUMERAL_WORD.fullmatch(tok):
         return False
     return not (etype in ("Park", "Company") and tag == "s")
+
+
+def _lone_part(tokens: list[str], k: int, tags: dict[str, str], etype: str) -> bool:
+    """Is the lone character ``tokens[k]`` part of a firm's trade name for all its tag: after a brand word
+    (信|大捷|安|信息技术股份有限公司), or opening the text grown over before one (、|达|维多|企业管理有限公司)?"""
+    tok = tokens[k]
+    if etype != "Company" or len(tok) != 1:
+        return False
+    if k > 0:
+        return _brand_like(tokens[k - 1], tags)
+    return len(tokens) > 1 and tags.get(tok, "").startswith("v") and tok not in _FUNCTION_CHARS \
+        and _brand_like(tokens[1], tags)
 
 
 def _brand_like(token: str, tags: dict[str, str]) -> bool:
