@@ -608,3 +608,9 @@ def test_a_park_developer_and_a_trade_name_opening_with_a_verb_character() -> No
     assert {"郑州天健湖大数据产业园发展有限公司", "达维多企业管理有限公司"} <= names(x, "Company")
     y = run("项目公司是维多企业管理有限公司。")
     assert "是维多企业管理有限公司" not in names(y, "Company")
+
+
+def test_the_firm_before_as_leads_not_the_partner_after() -> None:
+    x = run("中铁工程装备集团有限公司作为隧道掘进装备行业龙头，与郑州大学有限公司共建实验室。")
+    assert triples(x, "IN_INDUSTRY") >= {("中铁工程装备集团有限公司", "隧道掘进装备")}
+    assert not any(h.startswith("郑州大学") for h, _ in triples(x, "IN_INDUSTRY"))

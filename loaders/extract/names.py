@@ -154,7 +154,7 @@ def _ends_name(tok: str, tag: str | None, etype: str, *, inside: bool) -> bool:
 
 
 def _lone_part(tokens: list[str], k: int, tags: dict[str, str], etype: str) -> bool:
-    """Is the lone character ``tokens[k]`` part of a firm's trade name for all its tag: after a brand word
+    """Is the lone character ``tokens[k]`` part of a firm's trade name, whatever its tag: after a brand word
     (信|大捷|安|信息技术股份有限公司), or opening the text grown over before one (、|达|维多|企业管理有限公司)?"""
     tok = tokens[k]
     if etype != "Company" or len(tok) != 1:
@@ -251,7 +251,8 @@ def _modifiers(with_industries: bool) -> tuple[re.Pattern[str], re.Pattern[str]]
     lex = lexicon()
     words = {*lex.generic_words, *(lex.industries if with_industries else ())}
     single = "".join(sorted(w for w in words if len(w) == 1))
-    return re.compile(alternation([w for w in words if len(w) > 1])), re.compile(f"^[{re.escape(single)}]*")
+    opening = f"^[{re.escape(single)}]*" if single else "^"
+    return re.compile(alternation([w for w in words if len(w) > 1])), re.compile(opening)
 
 
 def balanced_brackets(name: str) -> bool:

@@ -405,8 +405,8 @@ def _leaders(ctx: Context) -> None:
             a, b = s.start + m.start("what"), s.start + m.end("what")
             companies = ctx.in_sentence(s, "Company")
             after = [c for mm, c in companies if mm.start >= s.start + m.end()]
-            before = [c for mm, c in companies if mm.end <= s.start + m.start()]
-            firm = after[0] if after else before[-1] if before else None
+            subject = [c for mm, c in companies if 0 <= s.start + m.start() - mm.end <= 1]  # X|作为…
+            firm = subject[0] if subject else after[0] if after else None
             for mm, ind in ctx.in_sentence(s, "Industry"):
                 if a <= mm.start and mm.end <= b:
                     ctx.add("IN_INDUSTRY", firm, ind, s.start, s.end)
