@@ -41,10 +41,10 @@ _CLAUSE_OR_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MAR
 _PARAGRAPH_INDENT = re.compile(r"[ \t]*\u3000|[ \t]{2}")  # 　　 or two blanks before a paragraph's first line
 _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)"
                            r"|第[一二三四五六七八九十\d]{1,3}[章节部分条]")  # 三、 （二） 1. 第一章
-_HEADING_MAX = 24
+_HEADING_MAX = 24  # a shorter line without clause marks reads as a heading
 _WRAP_MAX = 40  # widest column of wrapped text
 _WRAP_WINDOW = 6  # lines on either side that tell the width a line is wrapped to
-_SHORT_SHARE = 0.6  # a line shorter than this share of the width ends its paragraph  # a shorter line without clause marks reads as a heading
+_SHORT_SHARE = 0.6  # a line shorter than this share of the width ends its paragraph
 _MAX_CHUNK = 40  # longest chunk a bold artefact repeats
 _MIN_ARTEFACT_COVER = 0.8  # share of a line that must be doubled chunks
 # In a bold artefact each covered character stands in both copies of its chunk, so n non-blank characters of
@@ -83,7 +83,7 @@ def clean(report: Report) -> CleanText:
     for k, idx in enumerate(lines):
         # a table's rows stay apart; an indented line after one that is not opens a paragraph, and in
         # text wrapped to a width a line well short of it ends one (a title, a paragraph's last line)
-        new_paragraph = indents[k] and not indents[k - 1] or ends_paragraph[k - 1]
+        new_paragraph = k > 0 and (indents[k] and not indents[k - 1] or ends_paragraph[k - 1])
         if k and (rows[k - 1] or rows[k] or new_paragraph or _keeps_break(pieces[k - 1], pieces[k], gaps[k])):
             newline = _newline_before(text, idx[0])
             kept.append(newline)
