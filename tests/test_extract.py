@@ -614,3 +614,12 @@ def test_the_firm_before_as_leads_not_the_partner_after() -> None:
     x = run("中铁工程装备集团有限公司作为隧道掘进装备行业龙头，与郑州大学有限公司共建实验室。")
     assert triples(x, "IN_INDUSTRY") >= {("中铁工程装备集团有限公司", "隧道掘进装备")}
     assert not any(h.startswith("郑州大学") for h, _ in triples(x, "IN_INDUSTRY"))
+
+
+def test_a_bonded_zone_report_its_precision_firms_and_a_provincial_department() -> None:
+    x = run("2023年郑州新郑综合保税区进出口总值连续多年位居全国综保区第一。"
+            "富士康科技园带动了鸿富锦精密电子（郑州）有限公司等50余家配套企业入驻。"
+            "航空港区管委会、郑州海关、河南省商务厅联合印发若干措施。")
+    assert names(x, "Park") >= {"郑州新郑综合保税区"} and "全国综保区" not in names(x, "Park")
+    assert "鸿富锦精密电子（郑州）有限公司" in names(x, "Company")
+    assert {"郑州海关", "河南省商务厅"} <= names(x, "Agency")

@@ -19,7 +19,7 @@ _CONJUNCTIONS = frozenset("和及与暨")
 _STOP_TAGS = ("v", "p", "c", "d", "r", "u", "m", "q", "t", "f", "y", "e", "o", "a", "z", "s")
 _NAME_VERBS = frozenset(
     "创新 研发 孵化 示范 检测 制造 研究 焊接 共享 计算 转化 应用 建设 生产 服务 发展 投资 管理 装备 运营 招商 促进 "
-    "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代 控股 推广 扩建 改扩建 技改 扩能".split()
+    "监察 考核 保障 更新 规划 智造 联动 配套 高端 智能 绿色 先进 新型 综合 特色 现代 控股 推广 扩建 改扩建 技改 扩能 精密".split()
 )
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "x", "y", "e", "o", "t", "ns")  # 与|达, 在|建: no trade name
 _FUNCTION_CHARS = frozenset("这那是在的了和与及为将把被从对向于也就都")  # no trade name is made of these
