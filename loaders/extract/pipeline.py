@@ -62,7 +62,7 @@ def build(text: str) -> tuple[list[Candidate], list[Found], dict[int, dict[str, 
     investors = [(moved.get(id(a), a), b, m) for a, b, m in investors]
     placed.extend(_recurrences(text, placed, tokens))
     placed.sort(key=lambda p: (p[0].start, -p[0].end))
-    list_links = [_place_list(lm, registry, moved) for lm in lists]
+    list_links = [_place_list(lm, registry) for lm in lists]
     ctx = Context(text, sents, registry, placed, [l for l in list_links if l], investors)
     relations = find_relations(ctx)
     candidates = registry.candidates()
@@ -213,12 +213,12 @@ def _recurring_forms(cand: Candidate) -> list[str]:
     return [name, *(s for s in sorted(shorts) if s != name and is_trade_name(s))]
 
 
-def _place_list(lm: ListMatch, registry: Registry, moved: dict[int, Candidate]):
+def _place_list(lm: ListMatch, registry: Registry):
     items = []
     for it in lm.items:
-        cand = registry.get(it.type, it.text, it.source)
+        cand = registry.get(it.type, it.text, it.source)  # (a folded firm's key finds the firm it is part of)
         if cand is not None:
-            items.append(moved.get(id(cand), cand))
+            items.append(cand)
     if not items:
         return None
     parent = None

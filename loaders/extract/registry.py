@@ -113,14 +113,15 @@ class Registry:
         return self.main is not None and same_zone(self.main, zk)
 
     def merge_company_prefixes(self) -> dict[int, Candidate]:
-        """Fold short company names into the one whose key they begin (雄韬 -> 雄韬电源).
+        """Fold short company names into the one whose key they begin (雄韬 -> 雄韬电源); return the id of
+        each folded firm -> the firm it is now part of.
 
         A firm named with its legal form (…有限公司) is complete: it is never folded into a longer
         guess (国轩高科股份有限公司 stays, 国轩高科动力电池研究院 from a project name joins it), and two
         such firms stay two.
         """
         companies = [c for (t, _), c in self._by_key.items() if t == "Company"]
-        moved: dict[int, Candidate] = {}
+        folded_keys: dict[int, tuple[str, str]] = {}  # id of each folded firm -> its key
         for short in sorted(companies, key=lambda c: -len(c.key)):  # 信达生物 joins 信达生物制药 before 信达 is weighed
             if short not in companies:
                 continue
@@ -136,8 +137,8 @@ class Registry:
                     self._folded[key] = kept
             self._folded[("Company", folded.key)] = kept  # a list item named by the folded key still finds the firm
             companies.remove(folded)
-            moved[id(folded)] = kept
-        return moved
+            folded_keys[id(folded)] = ("Company", folded.key)
+        return {firm: self._folded[key] for firm, key in folded_keys.items()}  # (where it is now, if folded again)
 
 
 def _abbreviates(short: Candidate, longer: Candidate) -> bool:

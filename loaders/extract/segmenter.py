@@ -105,7 +105,7 @@ def hmm_words(text: str) -> list[str]:
     probabilities, sums and ties as jieba's, unrolled over the four states; other runs split as
     jieba splits them.
     """
-    if finalseg.Force_Split_Words or not _IDEOGRAPHS.fullmatch(text):
+    if finalseg.Force_Split_Words or not finalseg.re_han.fullmatch(text):
         out: list[str] = []
         for part in finalseg.re_han.split(text):
             if finalseg.re_han.fullmatch(part):
@@ -117,7 +117,6 @@ def hmm_words(text: str) -> list[str]:
     return _viterbi_words(text)
 
 
-_IDEOGRAPHS = finalseg.re_han
 _LOW = finalseg.MIN_FLOAT
 _EMIT_B, _EMIT_M, _EMIT_S, _EMIT_E = (finalseg.emit_P[y].get for y in "BMSE")
 _START_B, _START_M, _START_S, _START_E = (finalseg.start_P[y] for y in "BMSE")
