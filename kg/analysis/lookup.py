@@ -97,9 +97,9 @@ def _park_contains(name: str) -> Callable[[Row], bool]:
 
 
 def park_members(store: GraphStore, keys: Sequence[str]) -> dict[str, list[str]]:
-    """Sub-park keys of each given park."""
+    """Sub-park keys of each given park (each once, nearest first)."""
     rows = store.read(queries.load("gaps_park_members"), {"parks": list(keys)})
-    return {r["key"]: list(r["members"] or []) for r in rows}
+    return {r["key"]: list(dict.fromkeys(r["members"] or [])) for r in rows}
 
 
 def resolve_park(store: GraphStore, name: str) -> ParkScope:

@@ -35,7 +35,7 @@ import queries
 from kg.analysis.gaps import COVERED, GAP, GapRow, gap_report
 from kg.analysis.lookup import ParkScope
 from kg.analysis.presence import SegmentLink, coverage, local_keys, segment_links
-from kg.store.base import GraphStore
+from kg.store.base import GraphStore, Row
 
 FIT: dict[str, float] = {"补链": 3.0, "延链": 2.0, "other": 1.0, "强链": 1.0}
 TARGET_BONUS = 1.0
@@ -150,15 +150,12 @@ def _shortlist(store: GraphStore, fits: dict[str, Fit], scope: ParkScope, local:
     best of them, widened until no untied company outside it can reach the shortlist (its score
     is at most the best fit plus the pool's lowest park-independent part); a tied company outside
     it joins when its own best fit, park-independent part and ties get it there (its fits are read
-    only when the best fit of all could).
+    only when the best fit of all could). Ties are read for the pool and for the tied companies
+    outside it that the best fit of all would lift to the shortlist's bar without ties (a lower
+    bound of the bar), not for every company tied to the park group.
     """
     _ensure_prerank(store)
     segments = sorted(fits)
-    tied = {r["key"]: r for r in store.read(queries.load("targets_tied"), {"local": [*scope.keys, *sorted(local)]})}
-
-    def tie_score(key: str) -> float:
-        return TIE_WEIGHT * min(tied[key]["ties"], MAX_TIES) if key in tied else 0.0
-
     best_fit = max(f.score for f in fits.values())
     pool_size = RANKED_PER_SHORTLISTED * size
     while True:
@@ -168,17 +165,37 @@ def _shortlist(store: GraphStore, fits: dict[str, Fit], scope: ParkScope, local:
             static[row["key"]] = row["static"] or 0.0
             if row["segment"] is not None:
                 fit[row["key"]] = max(fit[row["key"]], fits[row["segment"]].score)
-        score = {k: f + static[k] + tie_score(k) for k, f in fit.items() if k not in local}
+        untied = {k: f + static[k] for k, f in fit.items() if k not in local}
+        exhausted = len(static) < pool_size  # every company was weighed
+        if not exhausted and len(untied) < size:  # the bar is not known yet: widen
+            pool_size *= 4
+            continue
+        floor = sorted(untied.values(), reverse=True)[size - 1] - best_fit if len(untied) >= size else None
+        tied = _ties_per_company(store, scope, local, pool_size, None if exhausted else floor)
+        score = {k: s + _tie_score(tied[k]["ties"] if k in tied else 0) for k, s in untied.items()}
         best = sorted(score, key=lambda k: (-score[k], k))[:size]
-        if len(static) < pool_size:  # every company was weighed
+        if exhausted:
             return set(best)
         ceiling = best_fit + min(static.values())  # of any untied company outside the pool
-        bar = score[best[-1]] if len(best) == size else -math.inf
+        bar = score[best[-1]]
         if ceiling < bar:  # tied companies outside the pool that score into the shortlist join it
-            return set(best) | _tied_above(store, fits, {k: (tie["static"] or 0.0) + tie_score(k)
+            return set(best) | _tied_above(store, fits, {k: (tie["static"] or 0.0) + _tie_score(tie["ties"])
                                                          for k, tie in tied.items()
                                                          if k not in static and k not in local}, bar)
         pool_size *= 4
+
+
+def _tie_score(ties: int) -> float:
+    return TIE_WEIGHT * min(ties, MAX_TIES)
+
+
+def _ties_per_company(store: GraphStore, scope: ParkScope, local: set[str], pool_size: int,
+                      floor: float | None) -> dict[str, Row]:
+    """Companies tied to the park group -> {static, ties}: those of the pool (prerank <= pool_size), and
+    those whose park-independent part and ties reach `floor` (none when None)."""
+    params = {"local": [*scope.keys, *sorted(local)], "max_rank": pool_size, "floor": floor,
+              "tie_weight": TIE_WEIGHT, "max_ties": MAX_TIES}
+    return {r["key"]: r for r in store.read(queries.load("targets_tied"), params)}
 
 
 def _tied_above(store: GraphStore, fits: dict[str, Fit], rest: dict[str, float], bar: float) -> set[str]:
