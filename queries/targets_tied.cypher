@@ -7,7 +7,8 @@
 // $local: keys of the parks and their local firms and projects, $max_rank, $floor, $tie_weight, $max_ties
 MATCH (x:Entity) WHERE x.key IN $local
 MATCH (x)-[r]-(c:Company)
-WITH c, size(collect(DISTINCT [type(r), x.name])) AS ties
+WITH DISTINCT c, type(r) AS rel, x.name AS other
+WITH c, count(*) AS ties
 WITH c, ties, coalesce(c.prescore, 0.0) AS static
 WHERE c.prerank <= $max_rank
    OR ($floor IS NOT NULL AND static + $tie_weight * CASE WHEN ties > $max_ties THEN $max_ties ELSE ties END >= $floor)

@@ -5,6 +5,7 @@ without entities loads cleanly. (tests/test_viz_cli.py covers markup names in th
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,11 @@ class RecordingStore(FalkorStore):
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         self.calls.append((cypher, params))
         return super().write(cypher, params)
+
+    def write_rows(self, cypher: str, rows: Iterable[dict[str, Any]], batch_size: int | None = None) -> int:
+        rows = list(rows)  # FalkorStore sends its batches without going through write()
+        self.calls.append((cypher, {"rows": rows}))
+        return super().write_rows(cypher, rows, batch_size)
 
 
 @pytest.fixture(scope="module")

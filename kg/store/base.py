@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from kg.errors import StoreError
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 def identifier(name: str) -> str:
@@ -17,9 +18,9 @@ def identifier(name: str) -> str:
     return name
 
 
-def batched(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+def batched(rows: Iterable[T], size: int) -> Iterator[list[T]]:
     """Yield lists of at most `size` rows."""
-    batch: list[Row] = []
+    batch: list[T] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= size:

@@ -1,13 +1,15 @@
 """The default graph store: FalkorDB, started privately on demand (no server to set up)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from kg.errors import StoreError
-from kg.store.base import GraphStore, Row, identifier
+from kg.store.base import GraphStore, Row, batched, identifier
+from kg.store.falkor_params import header
 from kg.store.falkor_server import FalkorServer
 
 
@@ -70,10 +72,11 @@ class FalkorStore(GraphStore):
     def description(self) -> str:
         return f"FalkorDB store {self.server.data_dir} (graph {self.graph_name!r})"
 
-    def _run(self, cypher: str, params: Row | None, read_only: bool) -> list[Row]:
+    def _run(self, cypher: str, params: Row | None, read_only: bool, prepared: str | None = None) -> list[Row]:
+        """Run `cypher` with `params` (or with `prepared`, its parameter header made already)."""
         try:
             run = self._graph.ro_query if read_only else self._graph.query
-            result = run(cypher, params or {})
+            result = run((header(params) if prepared is None else prepared) + cypher)
         except (self._redis_errors.ConnectionError, self._redis_errors.TimeoutError) as exc:
             raise StoreError(f"lost the connection to {self.description}: {self.server.status()}; "
                              f"see {self.server.log_file}") from exc
@@ -87,6 +90,24 @@ class FalkorStore(GraphStore):
 
     def write(self, cypher: str, params: Row | None = None) -> list[Row]:
         return self._run(cypher, params, read_only=False)
+
+    def write_rows(self, cypher: str, rows: Iterable[Row], batch_size: int | None = None) -> int:
+        """As GraphStore.write_rows, with the next batch's parameters written out (in a thread) while the
+        server runs the current one: the two take about as long on a batch of merge rows."""
+        total = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-params") as pool:
+            pending: Future[str] | None = None
+            size = 0
+            for batch in batched(rows, batch_size or self.batch_size):
+                upcoming = pool.submit(header, {"rows": batch})
+                if pending is not None:
+                    self._run(cypher, None, read_only=False, prepared=pending.result())
+                    total += size
+                pending, size = upcoming, len(batch)
+            if pending is not None:
+                self._run(cypher, None, read_only=False, prepared=pending.result())
+                total += size
+        return total
 
     indexes_list_members = True
 
