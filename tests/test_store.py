@@ -138,3 +138,16 @@ def test_created_nodes_and_relationships_equal_merged_ones(falkor_store: FalkorS
     for rel, rows in edges.items():
         falkor_store.write_rows(queries.render("merge_relations", rel=rel), rows)
     assert snapshot(falkor_store) == written
+
+
+def test_parameter_header_matches_the_falkordb_clients(falkor_store: FalkorStore) -> None:
+    """kg.store.falkor_params writes the same header as the falkordb client would, and values with
+    quotes, backslashes, newlines and nesting come back from the server unchanged."""
+    from kg.store.falkor_params import header
+
+    value = {"rows": [{"key": 'a"b\\c', "forms": ["x\ny", "", "全角（）'"], "n": 3, "f": 2.5e20,
+                       "none": None, "flag": True, "inner": {"deep": ["\\\"", 0]}}],
+             "plain": "航空港区", "empty": [], "tuple": ("t", 1)}
+    assert header(value) == falkor_store._graph._build_params_header(value)
+    back = falkor_store.read("RETURN $rows AS rows, $plain AS plain, $tuple AS tuple", value)
+    assert back == [{"rows": value["rows"], "plain": "航空港区", "tuple": ["t", 1]}]
