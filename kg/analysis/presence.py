@@ -120,7 +120,9 @@ def local_firms(store: GraphStore, scope: ParkScope, keys: Sequence[str] | None 
     seen: set[tuple[str, LocalLink]] = set()
     params = {"parks": scope.keys, "keys": None if keys is None else list(keys),
               "projects": None if projects is None else list(projects)}
-    for row in store.read(queries.load("gaps_local"), params) if keys is None or keys else ():
+    rows = store.read(queries.load("gaps_local"), params) if keys is None or keys else []
+    # in a fixed order, so links (and the words built from them) do not follow the store's walk
+    for row in sorted(rows, key=lambda r: (r["key"], r["park"], r["rel"], r["project"] or "")):
         names[row["key"]] = (row["name"], row["type"])
         attrs[row["key"]] = (row["stage"], row["investment_cny"])
         link = LocalLink(row["park_name"], row["rel"], row["project"], row["project_name"],
@@ -139,14 +141,15 @@ def local_keys(store: GraphStore, scope: ParkScope) -> set[str]:
 def segment_links(store: GraphStore, *, keys: Sequence[str] | None = None,
                   segments: Sequence[str] | None = None,
                   types: Sequence[str] = FIRM_TYPES) -> list[SegmentLink]:
-    """Why entities work in segments, filtered by entity keys and/or segment keys."""
+    """Why entities work in segments, filtered by entity keys and/or segment keys (by key, segment and way)."""
     params = {"keys": None if keys is None else list(keys),
               "segments": None if segments is None else list(segments), "types": list(types)}
     if (keys is not None and not keys) or (segments is not None and not segments):
         return []
+    rows = store.read(queries.load("gaps_entity_segments"), params)
     return [SegmentLink(r["key"], r["name"], r["type"], r["segment"], r["segment_name"], r["via"], r["via_name"],
                         r["rule"], tuple(r["matched"] or ()), _unique(r["evidence"]), _unique(r["reports"]))
-            for r in store.read(queries.load("gaps_entity_segments"), params)]
+            for r in sorted(rows, key=lambda r: (r["key"], r["segment"], r["via"], r["via_name"]))]
 
 
 @dataclass

@@ -243,8 +243,9 @@ def _candidates(store: GraphStore, fits: dict[str, Fit], local: set[str],
     for link in links:
         if link.type == "Project":
             by_project[link.key].append(link)
-    for inv in store.read(queries.load("targets_investors"), {"projects": sorted(by_project), **invested}):
-        place = f" in {'/'.join(inv['parks'])}" if inv["parks"] else ""
+    investments = store.read(queries.load("targets_investors"), {"projects": sorted(by_project), **invested})
+    for inv in sorted(investments, key=lambda r: (r["key"], r["project"])):  # not in the store's walk order
+        place = f" in {'/'.join(sorted(inv['parks']))}" if inv["parks"] else ""
         for link in by_project[inv["project"]]:
             add(inv["key"], inv["name"], link.segment,
                 f"{fits[link.segment].segment}: project {inv['project_name']}{place} ({link.explain()})",
