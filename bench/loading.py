@@ -32,8 +32,7 @@ def _rows(graph: SyntheticGraph) -> tuple[dict[str, list[Row]], dict[str, list[R
 
 def _load(store: GraphStore, nodes: dict[str, list[Row]], edges: dict[str, list[Row]]) -> int:
     writer.prepare(store)
-    created: set[str] = set()
-    return writer.write_nodes(store, nodes, created) + writer.write_edges(store, edges, created)
+    return sum(writer.write_rows(store, nodes, edges))
 
 
 def _per_row(store: GraphStore) -> GraphStore:

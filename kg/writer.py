@@ -65,10 +65,19 @@ def edge_rows(graph: nx.MultiDiGraph) -> dict[str, list[Row]]:
     return rows
 
 
+def _split(rows: list[Row], test: Callable[[Row], bool]) -> tuple[list[Row], list[Row]]:
+    """`rows` split into those passing `test` and the others, each in order."""
+    passing: list[Row] = []
+    failing: list[Row] = []
+    for row in rows:
+        (passing if test(row) else failing).append(row)
+    return passing, failing
+
+
 def _once(rows: list[Row], key: Callable[[Row], object]) -> tuple[list[Row], list[Row]]:
     """`rows` split into those whose key appears once and the others."""
     counts = Counter(map(key, rows))
-    return [r for r in rows if counts[key(r)] == 1], [r for r in rows if counts[key(r)] > 1]
+    return _split(rows, lambda r: counts[key(r)] == 1)
 
 
 def stored_keys(store: GraphStore, keys: Iterable[str]) -> set[str]:
@@ -87,10 +96,9 @@ def write_nodes(store: GraphStore, rows_by_label: dict[str, list[Row]], created:
     for label, rows in sorted(rows_by_label.items()):
         single, repeated = _once(rows, lambda r: r["key"])
         stored = stored_keys(store, [r["key"] for r in single])
-        fresh = [r for r in single if r["key"] not in stored]
+        fresh, known = _split(single, lambda r: r["key"] not in stored)
         total += store.write_rows(queries.render("create_entities", label=label), fresh)
-        total += store.write_rows(queries.render("merge_entities", label=label),
-                                  [r for r in single if r["key"] in stored] + repeated)
+        total += store.write_rows(queries.render("merge_entities", label=label), known + repeated)
         if created is not None:
             created.update(r["key"] for r in fresh)
     return total
@@ -104,11 +112,9 @@ def write_edges(store: GraphStore, rows_by_type: dict[str, list[Row]], created: 
     total = 0
     for rel, rows in sorted(rows_by_type.items()):
         single, repeated = _once(rows, lambda r: (r["head"], r["tail"]))
-        new = [r for r in single if r["head"] in created or r["tail"] in created]
+        new, known = _split(single, lambda r: r["head"] in created or r["tail"] in created)
         total += store.write_rows(queries.render("create_relations", rel=rel), new)
-        total += store.write_rows(queries.render("merge_relations", rel=rel),
-                                  [r for r in single if r["head"] not in created and r["tail"] not in created]
-                                  + repeated)
+        total += store.write_rows(queries.render("merge_relations", rel=rel), known + repeated)
     return total
 
 
@@ -127,10 +133,16 @@ def write_reports(store: GraphStore, reports: Iterable[Report]) -> int:
     return store.write_rows(queries.load("merge_reports"), report_rows(reports))
 
 
-def write_graph(store: GraphStore, graph: nx.MultiDiGraph) -> tuple[int, int]:
-    """Merge all nodes, then all relationships; return (nodes, relationships) written."""
+def write_rows(store: GraphStore, nodes: dict[str, list[Row]], edges: dict[str, list[Row]]) -> tuple[int, int]:
+    """Write all node rows, then all relationship rows (those at nodes just created are created
+    outright); return (nodes, relationships) written."""
     created: set[str] = set()
-    return write_nodes(store, node_rows(graph), created), write_edges(store, edge_rows(graph), created)
+    return write_nodes(store, nodes, created), write_edges(store, edges, created)
+
+
+def write_graph(store: GraphStore, graph: nx.MultiDiGraph) -> tuple[int, int]:
+    """Write all nodes, then all relationships; return (nodes, relationships) written."""
+    return write_rows(store, node_rows(graph), edge_rows(graph))
 
 
 def iter_entities(store: GraphStore, page: int = PAGE) -> Iterator[list[Row]]:

@@ -1,6 +1,7 @@
 """The default graph store: FalkorDB, started privately on demand (no server to set up)."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
@@ -95,18 +96,21 @@ class FalkorStore(GraphStore):
         """As GraphStore.write_rows, with the next batch's parameters written out (in a thread) while the
         server runs the current one: the two take about as long on a batch of merge rows."""
         total = 0
+        pending: deque[tuple[Future[str], int]] = deque()  # (parameter header being written, rows)
+
+        def send_oldest() -> None:
+            nonlocal total
+            prepared, size = pending.popleft()
+            self._run(cypher, None, read_only=False, prepared=prepared.result())
+            total += size
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-params") as pool:
-            pending: Future[str] | None = None
-            size = 0
             for batch in batched(rows, batch_size or self.batch_size):
-                upcoming = pool.submit(header, {"rows": batch})
-                if pending is not None:
-                    self._run(cypher, None, read_only=False, prepared=pending.result())
-                    total += size
-                pending, size = upcoming, len(batch)
-            if pending is not None:
-                self._run(cypher, None, read_only=False, prepared=pending.result())
-                total += size
+                pending.append((pool.submit(header, {"rows": batch}), len(batch)))
+                if len(pending) > 1:
+                    send_oldest()
+            while pending:
+                send_oldest()
         return total
 
     indexes_list_members = True
